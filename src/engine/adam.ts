@@ -1,0 +1,36 @@
+// Adam: gradient descent with momentum (m) and a per-parameter step size (from v).
+
+/** Adam's settings; microgpt's values are the defaults. */
+export type AdamConfig = { lr: number; beta1: number; beta2: number; eps: number };
+
+export const adamDefaults: AdamConfig = { lr: 0.01, beta1: 0.85, beta2: 0.99, eps: 1e-8 };
+
+/** Adam's memory: a running mean of gradients (m) and of squared gradients (v), one per parameter. */
+export type AdamState = { config: AdamConfig; m: Float64Array; v: Float64Array };
+
+export function adamState(size: number, config: Partial<AdamConfig> = {}): AdamState {
+  return { config: { ...adamDefaults, ...config }, m: new Float64Array(size), v: new Float64Array(size) };
+}
+
+// #region adam
+/**
+ * One update of every parameter in place. step counts from 0; the learning rate decays
+ * linearly from lr at step 0 towards 0 at numSteps. Does not zero the gradients.
+ */
+export function adamStep(state: AdamState, data: Float64Array, grad: Float64Array, step: number, numSteps: number): void {
+  const { lr, beta1, beta2, eps } = state.config;
+  const { m, v } = state;
+  const lrT = lr * (1 - step / numSteps);
+  // m and v start at 0, so early averages are biased towards 0; these factors undo that
+  const mCorrection = 1 - beta1 ** (step + 1);
+  const vCorrection = 1 - beta2 ** (step + 1);
+  for (let i = 0; i < data.length; i++) {
+    const g = grad[i];
+    m[i] = beta1 * m[i] + (1 - beta1) * g;
+    v[i] = beta2 * v[i] + (1 - beta2) * (g * g);
+    const mHat = m[i] / mCorrection;
+    const vHat = v[i] / vCorrection;
+    data[i] -= (lrT * mHat) / (Math.sqrt(vHat) + eps);
+  }
+}
+// #endregion adam

@@ -1,0 +1,35 @@
+// The model's shape: one typed config and the named presets the textbook uses.
+
+/** Hyperparameters that fix every matrix shape. */
+export type GPTConfig = {
+  vocabSize: number; // distinct tokens, BOS included (27 for the names: a–z and BOS)
+  nEmbd: number; // width of the residual stream (16)
+  nHead: number; // attention heads; each sees nEmbd / nHead dimensions (4)
+  nLayer: number; // transformer blocks (1)
+  blockSize: number; // longest context in tokens; also the number of position embeddings (16)
+};
+
+/** microgpt's defaults for a given vocabulary size. */
+export function microgptConfig(vocabSize: number): GPTConfig {
+  return { vocabSize, nEmbd: 16, nHead: 4, nLayer: 1, blockSize: 16 };
+}
+
+/** The 2-D toy of chapters 5 and 6: BOS, a, b, c; one head of width 2; four positions. */
+export const toyConfig: GPTConfig = { vocabSize: 4, nEmbd: 2, nHead: 1, nLayer: 1, blockSize: 4 };
+
+/** Dimensions of one attention head. */
+export function headDim(config: GPTConfig): number {
+  return config.nEmbd / config.nHead;
+}
+
+/** A clear message for the first thing wrong with a config, or null when it is usable. */
+export function configProblem(config: GPTConfig): string | null {
+  const fields: (keyof GPTConfig)[] = ['vocabSize', 'nEmbd', 'nHead', 'nLayer', 'blockSize'];
+  for (const f of fields) {
+    const v = config[f];
+    if (!Number.isInteger(v) || v < 1) return `${f} must be a positive integer, got ${v}`;
+  }
+  if (config.vocabSize < 2) return `vocabSize must be at least 2 (one character and BOS), got ${config.vocabSize}`;
+  if (config.nEmbd % config.nHead !== 0) return `nEmbd (${config.nEmbd}) must be divisible by nHead (${config.nHead})`;
+  return null;
+}
