@@ -57,17 +57,18 @@ function matvecBackward(
   }
 }
 
-/** y = x / rms(x); returns the scale 1/rms so backward can reuse it. */
-function rmsnormForward(x: Float64Array, xOff: number, n: number, y: Float64Array): number {
+/** y = x / rms(x), keeping the scale 1/rms in scales[pos] for backward (stored, not returned: a returned double may be boxed). */
+function rmsnormForward(x: Float64Array, xOff: number, n: number, y: Float64Array, scales: Float64Array, pos: number): void {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += x[xOff + i] * x[xOff + i];
   const scale = (ss * (1 / n) + 1e-5) ** -0.5;
   for (let i = 0; i < n; i++) y[xOff + i] = x[xOff + i] * scale;
-  return scale;
+  scales[pos] = scale;
 }
 
-/** dx += ∂(x·scale)/∂x applied to dy: scale·dy − scale³/n · x · (dy·x). */
-function rmsnormBackward(x: Float64Array, xOff: number, n: number, scale: number, dy: Float64Array, dx: Float64Array): void {
+/** dx += ∂(x·scale)/∂x applied to dy: scale·dy − scale³/n · x · (dy·x), with scale = scales[pos]. */
+function rmsnormBackward(x: Float64Array, xOff: number, n: number, scales: Float64Array, pos: number, dy: Float64Array, dx: Float64Array): void {
+  const scale = scales[pos];
   let dot = 0;
   for (let i = 0; i < n; i++) dot += dy[xOff + i] * x[xOff + i];
   const c = (scale * scale * scale * dot) / n;
@@ -197,12 +198,12 @@ export class FastGPT {
     const row = pos * C;
     this.tokens[pos] = token;
     for (let i = 0; i < C; i++) this.embSum[row + i] = w[this.wte + token * C + i] + w[this.wpe + pos * C + i];
-    this.scale0[pos] = rmsnormForward(this.embSum, row, C, this.embNorm);
+    rmsnormForward(this.embSum, row, C, this.embNorm, this.scale0, pos);
     let input = this.embNorm;
     for (let l = 0; l < L; l++) {
       const b = this.layers[l];
       const o = this.layerOffsets[l];
-      b.scale1[pos] = rmsnormForward(input, row, C, b.norm1);
+      rmsnormForward(input, row, C, b.norm1, b.scale1, pos);
       matvec(w, o.wq, C, C, b.norm1, row, b.q, row);
       matvec(w, o.wk, C, C, b.norm1, row, b.k, row);
       matvec(w, o.wv, C, C, b.norm1, row, b.v, row);
@@ -229,7 +230,7 @@ export class FastGPT {
       }
       matvec(w, o.wo, C, C, b.heads, row, b.afterAttn, row);
       for (let i = 0; i < C; i++) b.afterAttn[row + i] += input[row + i];
-      b.scale2[pos] = rmsnormForward(b.afterAttn, row, C, b.norm2);
+      rmsnormForward(b.afterAttn, row, C, b.norm2, b.scale2, pos);
       matvec(w, o.fc1, 4 * C, C, b.norm2, row, b.hidden, pos * 4 * C);
       for (let i = pos * 4 * C; i < (pos + 1) * 4 * C; i++) b.relu[i] = b.hidden[i] > 0 ? b.hidden[i] : 0;
       matvec(w, o.fc2, C, 4 * C, b.relu, pos * 4 * C, b.output, row);
@@ -287,16 +288,16 @@ export class FastGPT {
       const g = this.grads[l];
       const o = this.layerOffsets[l];
       const input = l > 0 ? this.layers[l - 1].output : this.embNorm;
-      g.afterAttn.set(dx.subarray(0, n * C)); // residual: output = afterAttn + mlp(…)
+      for (let i = 0; i < n * C; i++) g.afterAttn[i] = dx[i]; // residual: output = afterAttn + mlp(…)
       g.relu.fill(0, 0, n * 4 * C);
       g.norm2.fill(0, 0, n * C);
       for (let t = 0; t < n; t++) {
         matvecBackward(w, dw, o.fc2, C, 4 * C, b.relu, g.relu, t * 4 * C, dx, t * C);
         for (let i = t * 4 * C; i < (t + 1) * 4 * C; i++) if (b.hidden[i] <= 0) g.relu[i] = 0; // ReLU passes gradient only where it was on
         matvecBackward(w, dw, o.fc1, 4 * C, C, b.norm2, g.norm2, t * C, g.relu, t * 4 * C);
-        rmsnormBackward(b.afterAttn, t * C, C, b.scale2[t], g.norm2, g.afterAttn);
+        rmsnormBackward(b.afterAttn, t * C, C, b.scale2, t, g.norm2, g.afterAttn);
       }
-      g.input.set(g.afterAttn.subarray(0, n * C)); // residual: afterAttn = input + attn(…)
+      for (let i = 0; i < n * C; i++) g.input[i] = g.afterAttn[i]; // residual: afterAttn = input + attn(…)
       g.heads.fill(0, 0, n * C);
       for (let t = 0; t < n; t++) matvecBackward(w, dw, o.wo, C, C, b.heads, g.heads, t * C, g.afterAttn, t * C);
 
@@ -333,7 +334,7 @@ export class FastGPT {
         matvecBackward(w, dw, o.wq, C, C, b.norm1, g.norm1, t * C, g.q, t * C);
         matvecBackward(w, dw, o.wk, C, C, b.norm1, g.norm1, t * C, g.k, t * C);
         matvecBackward(w, dw, o.wv, C, C, b.norm1, g.norm1, t * C, g.v, t * C);
-        rmsnormBackward(input, t * C, C, b.scale1[t], g.norm1, g.input);
+        rmsnormBackward(input, t * C, C, b.scale1, t, g.norm1, g.input);
       }
       dx = g.input;
     }
@@ -341,7 +342,7 @@ export class FastGPT {
     // embeddings: embNorm = rmsnorm(wte[token] + wpe[pos])
     this.dEmbSum.fill(0, 0, n * C);
     for (let t = 0; t < n; t++) {
-      rmsnormBackward(this.embSum, t * C, C, this.scale0[t], dx, this.dEmbSum);
+      rmsnormBackward(this.embSum, t * C, C, this.scale0, t, dx, this.dEmbSum);
       const tok = this.tokens[t];
       for (let i = 0; i < C; i++) {
         dw[this.wte + tok * C + i] += this.dEmbSum[t * C + i];

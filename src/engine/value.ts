@@ -14,7 +14,6 @@ export class Value {
   readonly da: number; // ∂this/∂a
   readonly db: number; // ∂this/∂b
   readonly op: string;
-  private mark = 0;
 
   constructor(data: number, a: Value | null = null, da = 0, b: Value | null = null, db = 0, op = '') {
     this.data = data;
@@ -92,13 +91,9 @@ export class Value {
   }
   // #endregion backward
 
-  /** Internal: marks for the topological sort (a fresh number per sort, so no Set is needed). */
+  /** Visit marks for topologicalOrder: a fresh number per sort, so no Set is needed. */
   static visitEpoch = 0;
-  visited(epoch: number): boolean {
-    if (this.mark === epoch) return true;
-    this.mark = epoch;
-    return false;
-  }
+  mark = 0;
 }
 
 
@@ -115,26 +110,46 @@ export function toValue(x: Value | number): Value {
 export function topologicalOrder(root: Value): Value[] {
   const epoch = ++Value.visitEpoch;
   const order: Value[] = [];
-  const stack: Value[] = [root];
-  const next: number[] = [0]; // which child of stack[i] to descend into next: 0 = a, 1 = b, 2 = done
-  root.visited(epoch);
-  while (stack.length > 0) {
-    const top = stack.length - 1;
+  // The DFS stack: a node and which child to look at next (0 = a, 1 = b, 2 = done).
+  const stack = dfsStack;
+  const next = dfsNext;
+  let depth = 0;
+  stack[depth] = root;
+  next[depth++] = 0;
+  root.mark = epoch;
+  while (depth > 0) {
+    const top = depth - 1;
     const v = stack[top];
-    const step = next[top]++;
-    const child = step === 0 ? v.a : step === 1 ? v.b : undefined;
-    if (child === undefined) {
-      // all children are in `order` already, so v may follow them
-      stack.pop();
-      next.pop();
-      order.push(v);
-    } else if (child && !child.visited(epoch)) {
-      stack.push(child);
-      next.push(0);
+    // Leaves (parameters, constants) go straight into the order: no need to stack them.
+    if (next[top] === 0) {
+      next[top] = 1;
+      const c = v.a;
+      if (c !== null && c.mark !== epoch) {
+        c.mark = epoch;
+        if (c.a === null) order.push(c);
+        else { stack[depth] = c; next[depth++] = 0; continue; }
+      }
     }
+    if (next[top] === 1) {
+      next[top] = 2;
+      const c = v.b;
+      if (c !== null && c.mark !== epoch) {
+        c.mark = epoch;
+        if (c.a === null) order.push(c);
+        else { stack[depth] = c; next[depth++] = 0; continue; }
+      }
+    }
+    // all of v's children are in `order` already, so v may follow them
+    depth--;
+    order.push(v);
   }
+  stack.fill(null, 0, stack.length); // let the graph be collected
   return order;
 }
+
+// Reused between calls so a backward pass does not regrow them.
+const dfsStack: (Value | null)[] & Value[] = [] as unknown as Value[];
+const dfsNext: number[] = [];
 // #endregion topo
 
 /** Sum of Values left to right (Python's sum() over Values, without its leading 0). */

@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// Static site. Math is rendered to HTML at build time (no KaTeX in the browser):
+// Astro 7's default Markdown processor runs no plugins, so we use the unified one.
+export default defineConfig({
+  output: 'static',
+  integrations: [mdx(), svelte()],
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+});
