@@ -22,14 +22,18 @@ export function headDim(config: GPTConfig): number {
   return config.nEmbd / config.nHead;
 }
 
+/** Field names as microgpt (and the weights file) spells them. */
+export const configFieldNames: Record<keyof GPTConfig, string> = {
+  vocabSize: 'vocab_size', nEmbd: 'n_embd', nHead: 'n_head', nLayer: 'n_layer', blockSize: 'block_size',
+};
+
 /** A clear message for the first thing wrong with a config, or null when it is usable. */
-export function configProblem(config: GPTConfig): string | null {
-  const fields: (keyof GPTConfig)[] = ['vocabSize', 'nEmbd', 'nHead', 'nLayer', 'blockSize'];
-  for (const f of fields) {
-    const v = config[f];
-    if (!Number.isInteger(v) || v < 1) return `${f} must be a positive integer, got ${v}`;
+export function configProblem(config: GPTConfig, names: Record<keyof GPTConfig, string> = configFieldNames): string | null {
+  for (const f of Object.keys(names) as (keyof GPTConfig)[]) {
+    const v: unknown = config[f];
+    if (!Number.isInteger(v) || (v as number) < 1) return `${names[f]} must be a positive integer, got ${JSON.stringify(v) ?? String(v)}`;
   }
-  if (config.vocabSize < 2) return `vocabSize must be at least 2 (one character and BOS), got ${config.vocabSize}`;
-  if (config.nEmbd % config.nHead !== 0) return `nEmbd (${config.nEmbd}) must be divisible by nHead (${config.nHead})`;
+  if (config.vocabSize < 2) return `${names.vocabSize} must be at least 2 (one character and BOS), got ${config.vocabSize}`;
+  if (config.nEmbd % config.nHead !== 0) return `${names.nEmbd} (${config.nEmbd}) must be divisible by ${names.nHead} (${config.nHead})`;
   return null;
 }

@@ -192,7 +192,7 @@ export class FastGPT {
   forward(token: number, pos: number): void {
     const { vocabSize: V, nEmbd: C, nHead: H, nLayer: L, blockSize: T } = this.config;
     if (pos < 0 || pos >= T) throw new RangeError(`position ${pos} is outside 0..${T - 1}`);
-    if (!(token >= 0 && token < V)) throw new RangeError(`token ${token} is outside 0..${V - 1}`);
+    if (!(Number.isInteger(token) && token >= 0 && token < V)) throw new RangeError(`token ${token} is not an id in 0..${V - 1}`);
     const w = this.data;
     const hd = C / H;
     const row = pos * C;

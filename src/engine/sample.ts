@@ -41,10 +41,17 @@ export function samplingDistribution(logits: ArrayLike<number>, o: SamplingOptio
     return probs;
   }
   const invT = o.temperature ** -1;
+  if (!Number.isFinite(invT)) {
+    probs[argmax(logits)] = 1; // T so small that 1/T overflows: the limit T → 0 is greedy
+    return probs;
+  }
   let max = -Infinity;
   for (let i = 0; i < n; i++) max = Math.max(max, logits[i] * invT);
+  // logits / T can overflow for a tiny T; shifting by the top logit first keeps it finite
+  const shift = Number.isFinite(max) ? 0 : logits[argmax(logits)];
+  if (shift !== 0) max = 0;
   let total = 0;
-  for (let i = 0; i < n; i++) total += probs[i] = Math.exp(logits[i] * invT - max);
+  for (let i = 0; i < n; i++) total += probs[i] = Math.exp((shift === 0 ? logits[i] * invT : (logits[i] - shift) * invT) - max);
   const inv = total ** -1;
   for (let i = 0; i < n; i++) probs[i] *= inv;
   if (o.topK === undefined && o.topP === undefined) return probs;

@@ -37,6 +37,11 @@ export function trainingOrder(docs: readonly string[], rng: Random | null): stri
 }
 // #endregion order
 
+/** The learning rate decays to 0 at numSteps; a step past that would climb the loss. */
+function checkSchedule(t: { stepsTaken: number; numSteps: number }): void {
+  if (t.stepsTaken >= t.numSteps) throw new RangeError(`the schedule has ${t.numSteps} steps and all were taken`);
+}
+
 /** The fast path: typed arrays and a hand-written backward pass. */
 export class FastTrainer implements Trainer {
   readonly engine = 'fast' as const;
@@ -52,6 +57,7 @@ export class FastTrainer implements Trainer {
   }
 
   step(tokens: readonly number[]): number {
+    checkSchedule(this);
     const loss = this.model.lossAndGrad(tokens);
     adamStep(this.adam, this.model.data, this.model.grad, this.stepsTaken, this.numSteps);
     this.stepsTaken++;
@@ -85,6 +91,7 @@ export class ValueTrainer implements Trainer {
 
   // #region train-step
   step(tokens: readonly number[]): number {
+    checkSchedule(this);
     const { loss } = documentLoss(this.model, tokens);
     loss.backward();
     const { flat, data, grad } = this;

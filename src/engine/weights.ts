@@ -57,7 +57,7 @@ export function parseWeights(json: unknown): Weights {
     vocabSize: rc.vocab_size, nEmbd: rc.n_embd, nHead: rc.n_head, nLayer: rc.n_layer, blockSize: rc.block_size,
   } as GPTConfig;
   const problem = configProblem(config);
-  if (problem) throw new WeightsError(`config: ${problem.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())}`);
+  if (problem) throw new WeightsError(`config: ${problem}`);
 
   const rt = json.tokenizer as Record<string, unknown>;
   const chars = typeof rt.chars === 'string' ? [...rt.chars] : rt.chars;

@@ -18,10 +18,10 @@ describe('config', () => {
   const problems: [string, GPTConfig, RegExp | null][] = [
     ['the default config', microgptConfig(27), null],
     ['the toy config', toyConfig, null],
-    ['nEmbd 0', { ...microgptConfig(27), nEmbd: 0 }, /nEmbd must be a positive integer, got 0/],
-    ['nLayer 1.5', { ...microgptConfig(27), nLayer: 1.5 }, /nLayer must be a positive integer/],
-    ['vocabSize 1', { ...microgptConfig(27), vocabSize: 1 }, /vocabSize must be at least 2/],
-    ['nEmbd 16 with nHead 3', { ...microgptConfig(27), nHead: 3 }, /nEmbd \(16\) must be divisible by nHead \(3\)/],
+    ['nEmbd 0', { ...microgptConfig(27), nEmbd: 0 }, /n_embd must be a positive integer, got 0/],
+    ['nLayer 1.5', { ...microgptConfig(27), nLayer: 1.5 }, /n_layer must be a positive integer/],
+    ['vocabSize 1', { ...microgptConfig(27), vocabSize: 1 }, /vocab_size must be at least 2/],
+    ['nEmbd 16 with nHead 3', { ...microgptConfig(27), nHead: 3 }, /n_embd \(16\) must be divisible by n_head \(3\)/],
   ];
   for (const [label, config, message] of problems) {
     it(`configProblem of ${label} is ${message ? message.source : 'null'}`, () => {
@@ -125,5 +125,16 @@ describe('initStateDict', () => {
     expect(copy).toEqual(sd);
     copy['wte'][0][0] = 123;
     expect(sd['wte'][0][0]).not.toBe(123);
+  });
+});
+
+describe('training schedule', () => {
+  it('a trainer refuses to step past numSteps, where the decayed learning rate would turn negative', async () => {
+    const { FastTrainer } = await import('../../src/engine/train.ts');
+    const config: GPTConfig = { vocabSize: 3, nEmbd: 2, nHead: 1, nLayer: 1, blockSize: 3 };
+    const t = new FastTrainer({ config, stateDict: initStateDict(config, new Random(1)), numSteps: 2 });
+    t.step([2, 0, 2]);
+    t.step([2, 1, 2]);
+    expect(() => t.step([2, 0, 2])).toThrow(/all were taken/);
   });
 });

@@ -1,0 +1,58 @@
+// The glossary: every term the chapters use, in plain English. <Term id="…"> links here and
+// fails the build for an id that is not defined.
+
+/** One glossary entry. `see` lists related entries by id. */
+export type GlossaryEntry = { id: string; term: string; definition: string; see?: string[] };
+
+export const glossary: readonly GlossaryEntry[] = [
+  { id: 'adam', term: 'Adam', definition: 'An optimizer that moves each parameter by a smoothed gradient divided by the typical size of its recent gradients, so every parameter takes steps of a sensible size.', see: ['optimizer', 'learning-rate'] },
+  { id: 'attention', term: 'Attention', definition: 'The step where a position looks back at earlier positions and takes a weighted mix of what they offer; the weights come from how well its query matches their keys.', see: ['self-attention', 'query-key-value'] },
+  { id: 'autograd', term: 'Autograd', definition: 'Automatic differentiation: the program records how each number was computed, then walks that record backwards to find every gradient.', see: ['backpropagation', 'gradient'] },
+  { id: 'backpropagation', term: 'Backpropagation', definition: 'Computing gradients from the loss back to every parameter, applying the chain rule one operation at a time in reverse order of computation.', see: ['chain-rule', 'gradient'] },
+  { id: 'batch-size', term: 'Batch size', definition: 'How many examples are used for one update. microgpt uses one document per step; large models use millions of tokens per step.' },
+  { id: 'bos', term: 'BOS', definition: 'Beginning of sequence: a special token that marks where a document starts. microgpt also uses it at the end, so the model can say "this name is finished".', see: ['token'] },
+  { id: 'bpe', term: 'BPE (byte pair encoding)', definition: 'A tokenizer that starts from single characters and repeatedly merges the most frequent neighbouring pair into a new token, so common chunks become one token.', see: ['tokenizer'] },
+  { id: 'chain-rule', term: 'Chain rule', definition: 'If a affects b and b affects c, then how much a affects c is the product of the two local rates. Backpropagation is the chain rule applied over and over.' },
+  { id: 'context-length', term: 'Context length', definition: 'The most tokens the model can look at at once (block_size). microgpt\'s is 16.', see: ['kv-cache'] },
+  { id: 'cross-entropy', term: 'Cross-entropy loss', definition: 'The loss for predicting a token: minus the log of the probability the model gave to the token that actually came next. Zero for a certain, correct guess.', see: ['loss'] },
+  { id: 'dataset', term: 'Dataset', definition: 'The collection of documents a model learns from. Here: one name per line.', see: ['document'] },
+  { id: 'document', term: 'Document', definition: 'One unit of training text. For microgpt each name is a document; for a large model, a web page or a book.' },
+  { id: 'dropout', term: 'Dropout', definition: 'A training trick that randomly zeroes some activations so the network cannot lean on any single one. microgpt leaves it out.' },
+  { id: 'embedding', term: 'Embedding', definition: 'A learned vector of numbers that stands for a token (or a position). The model looks it up in a table by id.', see: ['token'] },
+  { id: 'gradient', term: 'Gradient', definition: 'How much the loss would change if a number were nudged up a little: its sign says which way is downhill, its size how steep.', see: ['backpropagation'] },
+  { id: 'head', term: 'Head', definition: 'One of several attention computations run side by side on separate slices of the vector, each free to look for a different pattern.', see: ['attention'] },
+  { id: 'inference', term: 'Inference', definition: 'Using a trained model: running it forward to predict or generate, without changing its parameters.', see: ['sampling'] },
+  { id: 'kv-cache', term: 'KV cache', definition: 'The keys and values of earlier positions, kept so that each new token only computes its own instead of recomputing everyone\'s.', see: ['attention'] },
+  { id: 'learning-rate', term: 'Learning rate', definition: 'How big a step the optimizer takes against the gradient. Too small and learning crawls; too large and the loss jumps around or blows up.' },
+  { id: 'logits', term: 'Logits', definition: 'The raw scores the model gives each possible next token, before softmax turns them into probabilities.', see: ['softmax'] },
+  { id: 'loss', term: 'Loss', definition: 'A single number that measures how wrong the model is. Training means changing the parameters to make it smaller.', see: ['cross-entropy'] },
+  { id: 'mlp', term: 'MLP', definition: 'Multi-layer perceptron: layers of neurons, each a weighted sum followed by a nonlinearity. In a transformer it works on each position separately.', see: ['neuron', 'relu'] },
+  { id: 'model', term: 'Model', definition: 'A function with adjustable numbers (parameters) that maps an input to a prediction. Training adjusts the numbers.' },
+  { id: 'neuron', term: 'Neuron', definition: 'A weighted sum of inputs plus a bias, usually passed through a nonlinearity such as ReLU.' },
+  { id: 'normalization', term: 'Normalization', definition: 'Rescaling a vector so its numbers stay in a steady range. microgpt uses RMSNorm: divide by the root mean square.', see: ['rmsnorm'] },
+  { id: 'optimizer', term: 'Optimizer', definition: 'The rule that turns gradients into parameter updates, such as plain gradient descent or Adam.', see: ['adam'] },
+  { id: 'parameter', term: 'Parameter', definition: 'A number the model learns. microgpt has 4,192 of them, arranged in named matrices.' },
+  { id: 'query-key-value', term: 'Query, key, value', definition: 'Three vectors each position computes for attention: the query asks, the keys are matched against it, and the values are what gets mixed in.', see: ['attention'] },
+  { id: 'relu', term: 'ReLU', definition: 'The function max(0, x): negative inputs become 0, positive ones pass through. It lets stacked layers bend.' },
+  { id: 'residual', term: 'Residual connection', definition: 'Adding a block\'s input back to its output, so each block only has to learn a change and gradients flow straight through.' },
+  { id: 'rmsnorm', term: 'RMSNorm', definition: 'Divide a vector by the square root of the mean of its squares (plus a tiny constant), so its typical size is 1.', see: ['normalization'] },
+  { id: 'sampling', term: 'Sampling', definition: 'Picking the next token at random according to the model\'s probabilities, possibly reshaped by temperature, top-k or top-p.', see: ['temperature'] },
+  { id: 'self-attention', term: 'Self-attention', definition: 'Attention in which a sequence attends to itself: every position builds its queries, keys and values from the same sequence.', see: ['attention'] },
+  { id: 'shuffle', term: 'Shuffle', definition: 'Putting the documents in random order before training, so the model does not see, say, every name starting with "a" first.' },
+  { id: 'softmax', term: 'Softmax', definition: 'Turns a list of scores into probabilities: exponentiate each, then divide by the total. Bigger scores get more of the probability.', see: ['logits'] },
+  { id: 'temperature', term: 'Temperature', definition: 'A number that divides the logits before softmax. Below 1 it sharpens the distribution, above 1 it flattens it; 0 means always pick the top token.', see: ['sampling'] },
+  { id: 'tensor', term: 'Tensor', definition: 'A grid of numbers with any number of dimensions: a vector is 1-D, a matrix 2-D. microgpt works on single numbers instead, to stay readable.' },
+  { id: 'token', term: 'Token', definition: 'One unit of text the model reads or writes, identified by an integer id. In microgpt a token is a single character or BOS.', see: ['tokenizer'] },
+  { id: 'tokenizer', term: 'Tokenizer', definition: 'The code that turns text into token ids and back.', see: ['token', 'bpe'] },
+  { id: 'training', term: 'Training', definition: 'Repeatedly measuring the loss on data and nudging every parameter against its gradient.', see: ['loss', 'optimizer'] },
+  { id: 'vocabulary', term: 'Vocabulary', definition: 'The set of all tokens a tokenizer knows. microgpt\'s has 27: the letters a to z and BOS.', see: ['token'] },
+];
+
+const byId = new Map(glossary.map((e) => [e.id, e]));
+
+/** The entry for an id; throws (failing the build) for an unknown id. */
+export function glossaryEntry(id: string): GlossaryEntry {
+  const entry = byId.get(id);
+  if (!entry) throw new Error(`<Term id="${id}">: no glossary entry with that id (see src/components/glossary.ts)`);
+  return entry;
+}
