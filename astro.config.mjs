@@ -10,6 +10,8 @@ import rehypeKatex from 'rehype-katex';
 // Astro 7's default Markdown processor runs no plugins, so we use the unified one.
 export default defineConfig({
   output: 'static',
+  // OUT_DIR lets parallel builds (and their previews) use separate folders
+  outDir: process.env.OUT_DIR ?? './dist',
   integrations: [mdx(), svelte()],
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),

@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run against the built site (npm run build first) in Debian's Chromium;
 // Playwright never downloads a browser here.
-const port = 4399;
+const port = Number(process.env.E2E_PORT ?? 4399);
 
 export default defineConfig({
   testDir: 'tests/e2e',
