@@ -24,8 +24,9 @@ function fromSeed(flags: Flags, seed: number, shuffle: boolean, data: Dataset): 
   const tokenizer = Tokenizer.fromDocuments(data.docs);
   const config = configFromFlags(flags, tokenizer.vocabSize);
   const rng = new Random(seed);
-  const order = trainingOrder(data.docs, shuffle ? rng : null);
-  return { config, tokenizer, stateDict: initStateDict(config, rng), order };
+  // always draw the shuffle, so the weights for a seed are the same with or without --no-shuffle
+  const shuffled = trainingOrder(data.docs, rng);
+  return { config, tokenizer, stateDict: initStateDict(config, rng), order: shuffle ? shuffled : data.docs.slice() };
 }
 
 /** Weights from a file; the shuffle gets a fresh Random(seed), the same permutation fromSeed makes. */

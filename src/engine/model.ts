@@ -125,3 +125,35 @@ export function gpt(model: ValueModel, token: number, pos: number, keys: KVCache
   return logits;
 }
 // #endregion gpt
+
+/** A trace with plain numbers in place of Values (same shape), e.g. to draw or to post to a worker. */
+export type NumericTrace = {
+  token: number;
+  pos: number;
+  tokEmb: number[];
+  posEmb: number[];
+  embSum: number[];
+  embNorm: number[];
+  layers: { [K in keyof LayerTrace]: K extends 'heads' ? { scores: number[]; weights: number[]; out: number[] }[] : number[] }[];
+  logits: number[];
+};
+
+/** Read a trace's values (`'data'`) or, after backward(), its gradients (`'grad'`). */
+export function readTrace(t: ForwardTrace, field: 'data' | 'grad' = 'data'): NumericTrace {
+  const read = (vs: readonly Value[]) => vs.map((v) => v[field]);
+  return {
+    token: t.token,
+    pos: t.pos,
+    tokEmb: read(t.tokEmb),
+    posEmb: read(t.posEmb),
+    embSum: read(t.embSum),
+    embNorm: read(t.embNorm),
+    layers: t.layers.map((l) => ({
+      input: read(l.input), norm1: read(l.norm1), q: read(l.q), k: read(l.k), v: read(l.v),
+      heads: l.heads.map((h) => ({ scores: read(h.scores), weights: read(h.weights), out: read(h.out) })),
+      attnConcat: read(l.attnConcat), attnOut: read(l.attnOut), afterAttn: read(l.afterAttn), norm2: read(l.norm2),
+      mlpHidden: read(l.mlpHidden), mlpRelu: read(l.mlpRelu), mlpOut: read(l.mlpOut), output: read(l.output),
+    })),
+    logits: read(t.logits),
+  };
+}

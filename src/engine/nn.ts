@@ -5,7 +5,14 @@ import { Value, sum } from './value.ts';
 // #region linear
 /** Matrix–vector product: one dot product per row. x: [nin], w: [nout][nin] → [nout]. No bias. */
 export function linear(x: readonly Value[], w: readonly (readonly Value[])[]): Value[] {
-  return w.map((row) => sum(row.map((wi, i) => wi.mul(x[i]))));
+  return w.map((row) => dot(row, x));
+}
+
+/** Σ a[i]·b[i], summed left to right (the same graph as sum(a[i].mul(b[i]))). */
+export function dot(a: readonly Value[], b: readonly Value[]): Value {
+  let total = a[0].mul(b[0]);
+  for (let i = 1; i < a.length; i++) total = total.add(a[i].mul(b[i]));
+  return total;
 }
 // #endregion linear
 
