@@ -119,36 +119,26 @@ export function topologicalOrder(root: Value): Value[] {
   root.mark = epoch;
   while (depth > 0) {
     const top = depth - 1;
-    const v = stack[top];
-    // Leaves (parameters, constants) go straight into the order: no need to stack them.
-    if (next[top] === 0) {
-      next[top] = 1;
-      const c = v.a;
-      if (c !== null && c.mark !== epoch) {
-        c.mark = epoch;
-        if (c.a === null) order.push(c);
-        else { stack[depth] = c; next[depth++] = 0; continue; }
-      }
+    const v = stack[top]!;
+    const step = next[top]++;
+    if (step === 2) {
+      // both children are in `order` already, so v may follow them
+      depth--;
+      order.push(v);
+      continue;
     }
-    if (next[top] === 1) {
-      next[top] = 2;
-      const c = v.b;
-      if (c !== null && c.mark !== epoch) {
-        c.mark = epoch;
-        if (c.a === null) order.push(c);
-        else { stack[depth] = c; next[depth++] = 0; continue; }
-      }
-    }
-    // all of v's children are in `order` already, so v may follow them
-    depth--;
-    order.push(v);
+    const c = step === 0 ? v.a : v.b;
+    if (c === null || c.mark === epoch) continue;
+    c.mark = epoch;
+    if (c.a === null) order.push(c); // a leaf (parameter or constant): nothing below it
+    else { stack[depth] = c; next[depth++] = 0; }
   }
   stack.fill(null, 0, stack.length); // let the graph be collected
   return order;
 }
 
 // Reused between calls so a backward pass does not regrow them.
-const dfsStack: (Value | null)[] & Value[] = [] as unknown as Value[];
+const dfsStack: (Value | null)[] = [];
 const dfsNext: number[] = [];
 // #endregion topo
 
