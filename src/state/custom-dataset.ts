@@ -1,0 +1,164 @@
+// The reader's own dataset: validated, kept in this browser, shared by every island on the
+// page (the explorer offers it, the training chapter trains on it). Nothing here throws:
+// bad input comes back as a refusal with a reason, and storage that is off or full only
+// means the dataset lasts as long as the page.
+
+import { microgptConfig } from '../engine/config.ts';
+import { parseDocuments } from '../engine/data.ts';
+import { Tokenizer } from '../engine/tokenizer.ts';
+import { loadJSON, removeKey, saveJSON } from './storage.ts';
+
+/** What the dataset checks allow. */
+export const datasetLimits = {
+  /** Largest file or pasted text, in bytes of UTF-8 (2 MB). */
+  maxBytes: 2 * 1024 * 1024,
+  /** Longest line, in characters after trimming. */
+  maxLineChars: 1000,
+  /** Most distinct characters (the vocabulary without BOS). */
+  maxChars: 256,
+  /** Above this share of control or replacement characters, the text is taken for binary. */
+  maxControlShare: 0.05,
+} as const;
+
+/** Characters a document can hold and still be trained on whole: the context less one place for BOS. */
+export const contextChars = microgptConfig(1).blockSize - 1;
+
+/** A dataset ready for training: its documents and vocabulary (BOS is id chars.length). */
+export type CustomDataset = { name: string; docs: string[]; chars: string[]; vocabSize: number };
+
+/** Why a text was refused. */
+export type RefusalReason = 'empty' | 'binary' | 'oversized' | 'line-too-long' | 'too-many-characters';
+
+export type DatasetRefusal = { ok: false; reason: RefusalReason; message: string };
+export type DatasetAccepted = { ok: true; dataset: CustomDataset };
+export type DatasetCheck = DatasetAccepted | DatasetRefusal;
+
+/** What the reader sees about an accepted dataset. */
+export type DatasetReport = {
+  documents: number;
+  vocabSize: number;
+  chars: string[];
+  longest: string;
+  longestLength: number;
+  /** Documents longer than contextChars: training sees only their first contextChars characters. */
+  overContext: number;
+};
+
+const int = (n: number) => n.toLocaleString('en-US');
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const refuse = (reason: RefusalReason, message: string): DatasetRefusal => ({ ok: false, reason, message });
+
+/** A refusal when a file or text of this many bytes is too large, else null. Check before reading a file. */
+export function checkSize(bytes: number): DatasetRefusal | null {
+  if (!(bytes <= datasetLimits.maxBytes)) {
+    return refuse('oversized', `This is ${megabytes(bytes)}; the limit is ${megabytes(datasetLimits.maxBytes)} (${int(datasetLimits.maxBytes)} bytes). Try a smaller file.`);
+  }
+  return null;
+}
+
+/** Is this code point a control character (other than tab, line feed, carriage return) or U+FFFD? */
+function isSuspicious(cp: number): boolean {
+  if (cp === 0x09 || cp === 0x0a || cp === 0x0d) return false;
+  return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xfffd;
+}
+
+/**
+ * Check a text as a dataset (one document per line, read as microgpt reads it) and build its
+ * vocabulary; or say why it cannot be used.
+ */
+export function validateDataset(text: string, name = 'pasted text'): DatasetCheck {
+  if (typeof text !== 'string') return refuse('empty', 'There is no text to use.');
+  const tooBig = checkSize(new TextEncoder().encode(text).length);
+  if (tooBig) return tooBig;
+  if (text.includes('\0')) return refuse('binary', 'This looks like a binary file (it contains NUL bytes), not text with one document per line.');
+  let total = 0;
+  let suspicious = 0;
+  for (const c of text) {
+    total++;
+    if (isSuspicious(c.codePointAt(0)!)) suspicious++;
+  }
+  if (total > 0 && suspicious / total > datasetLimits.maxControlShare) {
+    const share = Math.round((100 * suspicious) / total);
+    return refuse('binary', `This looks like a binary file, not text: ${share}% of its characters are control characters or bytes that are not valid UTF-8.`);
+  }
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const length = [...lines[i].trim()].length;
+    if (length > datasetLimits.maxLineChars) {
+      return refuse('line-too-long', `Line ${int(i + 1)} has ${int(length)} characters; the limit is ${int(datasetLimits.maxLineChars)} per line. Put one short document on each line.`);
+    }
+  }
+  const docs = parseDocuments(text);
+  if (docs.length === 0) return refuse('empty', 'There are no documents here: every line is blank. Put one document on each line.');
+  const tokenizer = Tokenizer.fromDocuments(docs);
+  if (tokenizer.chars.length > datasetLimits.maxChars) {
+    return refuse('too-many-characters', `This text uses ${int(tokenizer.chars.length)} different characters; the limit is ${int(datasetLimits.maxChars)}, so that the vocabulary stays small enough to train here.`);
+  }
+  return { ok: true, dataset: { name: name.trim() || 'pasted text', docs, chars: [...tokenizer.chars], vocabSize: tokenizer.vocabSize } };
+}
+
+/** The numbers shown for an accepted dataset. */
+export function describeDataset(dataset: CustomDataset): DatasetReport {
+  let longest = '';
+  let longestLength = 0;
+  let overContext = 0;
+  for (const doc of dataset.docs) {
+    const n = [...doc].length;
+    if (n > longestLength) { longest = doc; longestLength = n; }
+    if (n > contextChars) overContext++;
+  }
+  return { documents: dataset.docs.length, vocabSize: dataset.vocabSize, chars: dataset.chars, longest, longestLength, overContext };
+}
+
+// -- kept locally --------------------------------------------------------------------------
+
+const key = 'custom-dataset:v1';
+type Stored = { name: string; text: string };
+
+/** This page's copy: undefined until read; null means "the default dataset". */
+let current: CustomDataset | null | undefined;
+const listeners = new Set<(dataset: CustomDataset | null) => void>();
+const notify = () => { for (const fn of listeners) { try { fn(current ?? null); } catch { /* a listener's fault is its own */ } } };
+
+/** The reader's dataset, or null for the default: this page's copy first, else the stored one (checked again). */
+export function loadCustomDataset(): CustomDataset | null {
+  if (current !== undefined) return current;
+  const raw = loadJSON<unknown>(key, null);
+  current = null;
+  if (typeof raw === 'object' && raw !== null && typeof (raw as Stored).text === 'string') {
+    const r = raw as Stored;
+    const check = validateDataset(r.text, typeof r.name === 'string' ? r.name : 'your dataset');
+    if (check.ok) current = check.dataset;
+  }
+  return current;
+}
+
+/**
+ * Use a dataset from now on and keep it in this browser. Returns null when it was saved, or
+ * why it could not be (it is still used on this page).
+ */
+export function keepCustomDataset(dataset: CustomDataset): string | null {
+  current = dataset;
+  const problem = saveJSON(key, { name: dataset.name, text: dataset.docs.join('\n') } satisfies Stored);
+  if (problem) removeKey(key); // never let an older dataset come back on the next visit
+  notify();
+  return problem;
+}
+
+/** Go back to the default dataset, here and in storage. */
+export function resetCustomDataset(): void {
+  current = null;
+  removeKey(key);
+  notify();
+}
+
+/** Be told whenever the dataset changes on this page. Returns the function that stops it. */
+export function onCustomDatasetChange(listener: (dataset: CustomDataset | null) => void): () => void {
+  listeners.add(listener);
+  return () => { listeners.delete(listener); };
+}
+
+/** Forget this page's copy, so the next load reads storage again (for tests). */
+export function forgetPageCopy(): void {
+  current = undefined;
+}
