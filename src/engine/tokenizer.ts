@@ -19,6 +19,7 @@ const byCodePoint = (a: string, b: string) => a.codePointAt(0)! - b.codePointAt(
 // #region tokenizer
 /** Characters ↔ token ids. Ids 0..n-1 are the sorted characters; BOS is id n. */
 export class Tokenizer {
+  // #region vocabulary
   readonly chars: readonly string[];
   readonly bos: number;
   readonly vocabSize: number;
@@ -37,7 +38,9 @@ export class Tokenizer {
     for (const doc of docs) for (const c of doc) seen.add(c);
     return new Tokenizer([...seen].sort(byCodePoint));
   }
+  // #endregion vocabulary
 
+  // #region encode
   /** Token ids of a text, without BOS. Throws UnknownCharacterError naming every bad character. */
   encode(text: string): number[] {
     const ids: number[] = [];
@@ -52,12 +55,16 @@ export class Tokenizer {
     if (unknown.length > 0) throw new UnknownCharacterError(unknown);
     return ids;
   }
+  // #endregion encode
 
+  // #region encode-document
   /** A document as the model sees it in training: [BOS, ...ids, BOS]. */
   encodeDocument(doc: string): number[] {
     return [this.bos, ...this.encode(doc), this.bos];
   }
+  // #endregion encode-document
 
+  // #region decode
   /** Text of token ids; BOS is dropped. */
   decode(ids: readonly number[]): string {
     return ids.filter((id) => id !== this.bos).map((id) => this.token(id)).join('');
@@ -70,6 +77,7 @@ export class Tokenizer {
     if (c === undefined) throw new RangeError(`token id ${id} is outside 0..${this.bos}`);
     return c;
   }
+  // #endregion decode
   // #endregion tokenizer
 
   /** Characters of a text the vocabulary cannot encode, with their positions (in code points). */
