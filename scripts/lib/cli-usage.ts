@@ -17,7 +17,7 @@ commands:
   help   this text
 
 defaults: --data is the built-in list of ~8,400 names (one document per line);
-sizes are n-embd 16, n-head 4, n-layer 1, block-size 16; --lr 0.01; --engine fast;
+sizes are microgpt's (--n-embd 16 --block-size 16 --n-head 4 --n-layer 1); --lr 0.01; --engine fast;
 train --init shuffles with --seed, or 42 when it is absent.
 
 errors print one line starting "microgpt: " and exit with code 2.`;

@@ -76,7 +76,7 @@ function rmsnormBackward(x: Float64Array, xOff: number, n: number, scales: Float
 }
 // #endregion fast-helpers
 
-/** microgpt on typed arrays: forward, loss and hand-written backward over one document. */
+/** microgpt on typed arrays: forward, loss and hand-written backward, one document at a time. */
 export class FastGPT {
   readonly config: GPTConfig;
   /** Every parameter, matrices laid end to end in matrixShapes() order, rows [nout][nin]. */

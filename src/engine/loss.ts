@@ -1,4 +1,4 @@
-// The training objective: how surprised the model is by each next token of a document.
+// The training objective: how surprised the model is by each next token of a document (a name).
 
 import type { ForwardTrace, ValueModel } from './model.ts';
 import { emptyCache, gpt } from './model.ts';

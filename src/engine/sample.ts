@@ -1,4 +1,4 @@
-// Sampling: turn logits into a choice of next token, then generate a whole document.
+// Sampling: turn logits into a choice of next token, then generate a whole document (a name).
 
 import type { FastGPT } from './fast.ts';
 import type { Random } from './random.ts';

@@ -14,7 +14,7 @@ import type { Value } from './value.ts';
 /** Which implementation computes the gradients. Both give the same numbers. */
 export type EngineKind = 'fast' | 'value';
 
-/** A model being trained: call step() once per document. */
+/** A model being trained: call step() once for each document, in order. */
 export interface Trainer {
   readonly engine: EngineKind;
   /** Steps taken so far. */

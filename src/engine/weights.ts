@@ -1,7 +1,7 @@
 // The weights file: JSON that a Python microgpt user can write and read too.
 //
 //   {
-//     "config":    { "vocab_size": 27, "n_embd": 16, "n_head": 4, "n_layer": 1, "block_size": 16 },
+//     "config":    { "n_embd": 16, "vocab_size": 27, "n_layer": 1, "n_head": 4, "block_size": 16 },
 //     "tokenizer": { "chars": ["a", "b", …, "z"], "bos": 26 },
 //     "state_dict": { "wte": [[…16 numbers], …27 rows], "wpe": …, "lm_head": …,
 //                     "layer0.attn_wq": …, …, "layer0.mlp_fc2": … }

@@ -13,7 +13,7 @@ test('the shipped weights file is served by the site and is well formed', async 
   const res = await request.get('/data/model.json');
   expect(res.ok()).toBe(true);
   const json = await res.json();
-  expect(json.config).toEqual({ vocab_size: 27, n_embd: 16, n_head: 4, n_layer: 1, block_size: 16 });
+  expect(json.config).toEqual({ n_embd: 16, vocab_size: 27, n_layer: 1, n_head: 4, block_size: 16 });
   expect(json.tokenizer.bos).toBe(26);
   expect(json.state_dict.wte).toHaveLength(27);
 });

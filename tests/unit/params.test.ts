@@ -10,7 +10,7 @@ import { Random } from '../../src/engine/random.ts';
 const expectedCount = (c: GPTConfig) => 2 * c.vocabSize * c.nEmbd + c.blockSize * c.nEmbd + c.nLayer * 12 * c.nEmbd * c.nEmbd;
 
 describe('config', () => {
-  it('microgptConfig(27) is vocab 27, n_embd 16, n_head 4, n_layer 1, block_size 16', () => {
+  it('microgptConfig(27) is microgpt\'s default: 16 wide, 4 heads, 1 layer, a context of 16, for 27 tokens', () => {
     expect(microgptConfig(27)).toEqual({ vocabSize: 27, nEmbd: 16, nHead: 4, nLayer: 1, blockSize: 16 });
     expect(headDim(microgptConfig(27))).toBe(4);
   });
