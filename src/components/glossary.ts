@@ -5,11 +5,13 @@
 export type GlossaryEntry = { id: string; term: string; definition: string; see?: string[] };
 
 export const glossary: readonly GlossaryEntry[] = [
+  { id: 'activation', term: 'Activation', definition: 'Any number a network computes on the way from input to output, such as a neuron\'s output; also short for the nonlinearity (like ReLU) applied to it.', see: ['relu', 'neuron'] },
   { id: 'adam', term: 'Adam', definition: 'An optimizer that moves each parameter by a smoothed gradient divided by the typical size of its recent gradients, so every parameter takes steps of a sensible size.', see: ['optimizer', 'learning-rate'] },
   { id: 'attention', term: 'Attention', definition: 'The step where a position looks back at earlier positions and takes a weighted mix of what they offer; the weights come from how well its query matches their keys.', see: ['self-attention', 'query-key-value'] },
   { id: 'autograd', term: 'Autograd', definition: 'Automatic differentiation: the program records how each number was computed, then walks that record backwards to find every gradient.', see: ['backpropagation', 'gradient'] },
   { id: 'backpropagation', term: 'Backpropagation', definition: 'Computing gradients from the loss back to every parameter, applying the chain rule one operation at a time in reverse order of computation.', see: ['chain-rule', 'gradient'] },
   { id: 'batch-size', term: 'Batch size', definition: 'How many examples are used for one update. microgpt uses one document per step; large models use millions of tokens per step.' },
+  { id: 'bias', term: 'Bias', definition: 'A learned number added to a neuron\'s weighted sum, so it can shift its output up or down whatever the inputs are. microgpt\'s matrices have no biases.', see: ['neuron', 'weight'] },
   { id: 'bos', term: 'BOS', definition: 'Beginning of sequence: a special token that marks where a document starts. microgpt also uses it at the end, so the model can say "this name is finished".', see: ['token'] },
   { id: 'bpe', term: 'BPE (byte pair encoding)', definition: 'A tokenizer that starts from single characters and repeatedly merges the most frequent neighbouring pair into a new token, so common chunks become one token.', see: ['tokenizer'] },
   { id: 'chain-rule', term: 'Chain rule', definition: 'If a affects b and b affects c, then how much a affects c is the product of the two local rates. Backpropagation is the chain rule applied over and over.' },
@@ -17,15 +19,19 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'cross-entropy', term: 'Cross-entropy loss', definition: 'The loss for predicting a token: minus the log of the probability the model gave to the token that actually came next. Zero for a certain, correct guess.', see: ['loss'] },
   { id: 'dataset', term: 'Dataset', definition: 'The collection of documents a model learns from. Here: one name per line.', see: ['document'] },
   { id: 'document', term: 'Document', definition: 'One unit of training text. For microgpt each name is a document; for a large model, a web page or a book.' },
+  { id: 'dot-product', term: 'Dot product', definition: 'Multiply two equally long lists of numbers position by position and add up the products. Every neuron, and every row of a matrix, computes one.', see: ['neuron'] },
   { id: 'dropout', term: 'Dropout', definition: 'A training trick that randomly zeroes some activations so the network cannot lean on any single one. microgpt leaves it out.' },
   { id: 'embedding', term: 'Embedding', definition: 'A learned vector of numbers that stands for a token (or a position). The model looks it up in a table by id.', see: ['token'] },
+  { id: 'forward-pass', term: 'Forward pass', definition: 'Running a model from its input to its output. It reads the parameters and changes none of them.', see: ['backpropagation'] },
   { id: 'gradient', term: 'Gradient', definition: 'How much the loss would change if a number were nudged up a little: its sign says which way is downhill, its size how steep.', see: ['backpropagation'] },
   { id: 'head', term: 'Head', definition: 'One of several attention computations run side by side on separate slices of the vector, each free to look for a different pattern.', see: ['attention'] },
   { id: 'inference', term: 'Inference', definition: 'Using a trained model: running it forward to predict or generate, without changing its parameters.', see: ['sampling'] },
   { id: 'kv-cache', term: 'KV cache', definition: 'The keys and values of earlier positions, kept so that each new token only computes its own instead of recomputing everyone\'s.', see: ['attention'] },
+  { id: 'layer', term: 'Layer', definition: 'A group of neurons that all read the same inputs; the outputs of one layer are the inputs of the next.', see: ['neuron', 'mlp'] },
   { id: 'learning-rate', term: 'Learning rate', definition: 'How big a step the optimizer takes against the gradient. Too small and learning crawls; too large and the loss jumps around or blows up.' },
   { id: 'logits', term: 'Logits', definition: 'The raw scores the model gives each possible next token, before softmax turns them into probabilities.', see: ['softmax'] },
   { id: 'loss', term: 'Loss', definition: 'A single number that measures how wrong the model is. Training means changing the parameters to make it smaller.', see: ['cross-entropy'] },
+  { id: 'mean-squared-error', term: 'Mean squared error', definition: 'A loss for predicting numbers: the average of (prediction − target)² over the examples. Zero only when every prediction is exact.', see: ['loss'] },
   { id: 'mlp', term: 'MLP', definition: 'Multi-layer perceptron: layers of neurons, each a weighted sum followed by a nonlinearity. In a transformer it works on each position separately.', see: ['neuron', 'relu'] },
   { id: 'model', term: 'Model', definition: 'A function with adjustable numbers (parameters) that maps an input to a prediction. Training adjusts the numbers.' },
   { id: 'neuron', term: 'Neuron', definition: 'A weighted sum of inputs plus a bias, usually passed through a nonlinearity such as ReLU.' },
@@ -37,6 +43,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'residual', term: 'Residual connection', definition: 'Adding a block\'s input back to its output, so each block only has to learn a change and gradients flow straight through.' },
   { id: 'rmsnorm', term: 'RMSNorm', definition: 'Divide a vector by the square root of the mean of its squares (plus a tiny constant), so its typical size is 1.', see: ['normalization'] },
   { id: 'sampling', term: 'Sampling', definition: 'Picking the next token at random according to the model\'s probabilities, possibly reshaped by temperature, top-k or top-p.', see: ['temperature'] },
+  { id: 'seed', term: 'Seed', definition: 'The number a pseudo-random generator starts from. The same seed always produces the same sequence, so a shuffle or an initialisation can be repeated exactly.', see: ['shuffle'] },
   { id: 'self-attention', term: 'Self-attention', definition: 'Attention in which a sequence attends to itself: every position builds its queries, keys and values from the same sequence.', see: ['attention'] },
   { id: 'shuffle', term: 'Shuffle', definition: 'Putting the documents in random order before training, so the model does not see, say, every name starting with "a" first.' },
   { id: 'softmax', term: 'Softmax', definition: 'Turns a list of scores into probabilities: exponentiate each, then divide by the total. Bigger scores get more of the probability.', see: ['logits'] },
@@ -46,6 +53,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'tokenizer', term: 'Tokenizer', definition: 'The code that turns text into token ids and back.', see: ['token', 'bpe'] },
   { id: 'training', term: 'Training', definition: 'Repeatedly measuring the loss on data and nudging every parameter against its gradient.', see: ['loss', 'optimizer'] },
   { id: 'vocabulary', term: 'Vocabulary', definition: 'The set of all tokens a tokenizer knows. microgpt\'s has 27: the letters a to z and BOS.', see: ['token'] },
+  { id: 'weight', term: 'Weight', definition: 'A learned number that multiplies one input of a neuron: how much that input counts, and with which sign.', see: ['neuron', 'parameter'] },
 ];
 
 const byId = new Map(glossary.map((e) => [e.id, e]));
