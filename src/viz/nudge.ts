@@ -1,0 +1,30 @@
+// The nudge check: move one input by h and compare how much the output really moves with
+// what its gradient predicts (grad × h). Both numbers come from the engine.
+
+import { evaluateExpr, type ExprError } from './expr.ts';
+import { graphOf, gradientsOf } from './value-graph.ts';
+
+export type NudgeResult =
+  | {
+      ok: true; before: number; after: number; change: number; grad: number; predicted: number; gap: number;
+      /** The prediction matched up to floating-point rounding: L is a straight line in this input. */
+      exact: boolean;
+    }
+  | { ok: false; error: ExprError };
+
+/** L at env, L with `name` moved by h, and ∂L/∂name from backward. */
+export function nudge(src: string, env: Readonly<Record<string, number>>, name: string, h: number): NudgeResult {
+  const at = evaluateExpr(src, env);
+  if (!at.ok) return at;
+  const moved = evaluateExpr(src, { ...env, [name]: env[name] + h });
+  if (!moved.ok) return { ok: false, error: { ...moved.error, message: `After the nudge: ${moved.error.message}` } };
+  const graph = graphOf(at.graph.root, at.graph.names);
+  const grads = gradientsOf(graph);
+  const i = graph.nodes.findIndex((n) => n.kind === 'input' && n.name === name);
+  const grad = i < 0 ? 0 : grads[i]; // a variable that is not in the expression does not move it
+  const before = at.graph.root.data;
+  const after = moved.graph.root.data;
+  const predicted = grad * h;
+  const gap = after - before - predicted;
+  return { ok: true, before, after, change: after - before, grad, predicted, gap, exact: Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(before)) };
+}
