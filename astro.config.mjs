@@ -15,5 +15,7 @@ export default defineConfig({
   integrations: [mdx(), svelte()],
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    // the same AA-contrast themes as <CodeRegion>, for any fenced code in a chapter
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
   },
 });
