@@ -2,6 +2,7 @@
 // is checked against the engine's own Values, computed here in the test.
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { stage } from '../../src/engine/lessons/stages.ts';
 import { evaluateExpr, fmt, fmtFine } from '../../src/viz/expr.ts';
 import { graphOf, gradientsOf } from '../../src/viz/value-graph.ts';
@@ -11,21 +12,7 @@ import { evaluate, largestStableRate, sgdDefaults, sgdRun, sgdStart } from '../.
 import { curveDefaults, lossCurveFigure } from '../../src/viz/loss-charts.ts';
 import { nudge } from '../../src/viz/nudge.ts';
 
-const errors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  errors.length = 0;
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/chapters/autograd/');
-});
-test.afterEach(() => expect(errors).toEqual([]));
-
-/** Wait until the client:visible island holding `root` has hydrated. */
-async function hydrated(page: Page, root: Locator) {
-  await root.scrollIntoViewIfNeeded();
-  const island = page.locator('astro-island', { has: root }).last();
-  await expect(island).not.toHaveAttribute('ssr', /.*/);
-}
+openChapterForEachTest('/chapters/autograd/');
 
 /** Replace a text field's contents by typing, as a reader would. */
 async function retype(page: Page, field: Locator, text: string) {

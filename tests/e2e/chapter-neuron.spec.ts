@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { adder, dot, relu, reluNeuron, weighted } from '../../src/engine/lessons/neuron.ts';
 import { fmt, networkControls, networkFrom, surfacePoint } from '../../src/viz/network.ts';
 import { GOAL, handError, makeTarget, paramControls, startParams } from '../../src/viz/hand-training.ts';
@@ -6,21 +7,7 @@ import { GOAL, handError, makeTarget, paramControls, startParams } from '../../s
 // The lesson code is the oracle: every number the page shows is recomputed here from the
 // slider values the page shows.
 
-const errors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  errors.length = 0;
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/chapters/neuron/');
-});
-test.afterEach(() => expect(errors).toEqual([]));
-
-/** Wait until a client:visible island has hydrated. */
-async function hydrated(page: Page, selector: string) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
-  const island = page.locator('astro-island', { has: page.locator(selector) });
-  await expect(island).not.toHaveAttribute('ssr', /.*/);
-}
+openChapterForEachTest('/chapters/neuron/');
 
 /** A number as the page writes it (true minus sign) back to a number. */
 const parse = (s: string | null) => Number((s ?? '').trim().replace('−', '-'));

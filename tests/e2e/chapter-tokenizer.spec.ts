@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { averageTokens, learnBpe } from '../../src/engine/bpe.ts';
 import { parseDocuments } from '../../src/engine/data.ts';
 import { Tokenizer } from '../../src/engine/tokenizer.ts';
@@ -13,21 +14,7 @@ test.beforeAll(async ({ request }) => {
   docs = parseDocuments(await res.text());
 });
 
-const errors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  errors.length = 0;
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/chapters/tokenizer/');
-});
-test.afterEach(() => expect(errors).toEqual([]));
-
-/** Wait until a client:visible island has hydrated. */
-async function hydrated(page: Page, selector: string) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
-  const island = page.locator('astro-island', { has: page.locator(selector) });
-  await expect(island).not.toHaveAttribute('ssr', /.*/);
-}
+openChapterForEachTest('/chapters/tokenizer/');
 
 const shownAverage = (page: Page) => page.locator('[data-stat="average"]');
 const expectedAverage = (bpe: ReturnType<typeof learnBpe>, k: number) => averageTokens(bpe, k).toFixed(2);

@@ -1,0 +1,24 @@
+// Shared by the chapter specs: open the chapter before each test, fail a test on any
+// console error, warning or uncaught exception, and wait for islands to hydrate.
+
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Every test in this file starts on `path` and must leave the console clean. */
+export function openChapterForEachTest(path: string): void {
+  const problems: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    problems.length = 0;
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(path);
+  });
+  test.afterEach(() => expect(problems).toEqual([]));
+}
+
+/** Scroll the island holding `target` into view (islands hydrate when visible) and wait until it has hydrated. */
+export async function hydrated(page: Page, target: string | Locator): Promise<Locator> {
+  const root = typeof target === 'string' ? page.locator(target) : target;
+  await root.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: root }).last()).not.toHaveAttribute('ssr', /.*/);
+  return root;
+}
