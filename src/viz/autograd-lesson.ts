@@ -74,7 +74,8 @@ export function autogradLesson() {
       setup, s0, s1, ratio: s1.loss / s0.loss, limit: largestStableRate(setup),
       below: { goal: 0.01, steps: stepsBelow(0.01) }, exactRate, exact,
     },
-    curve: evaluate(setup, setup.w, setup.b),
+    // the loss curve moves w alone: a step multiplies p − y by 1 − 2·lr·x², so it diverges past lr = 1/x²
+    curve: { ...evaluate(setup, setup.w, setup.b), limit: 1 / setup.x ** 2 },
     exercises: {
       pow3: grads((x) => x.pow(3), 2),
       log4: grads((x) => x.log(), 4),
