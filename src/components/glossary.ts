@@ -28,7 +28,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'dropout', term: 'Dropout', definition: 'A training trick that randomly zeroes some activations so the network cannot lean on any single one. microgpt leaves it out.' },
   { id: 'embedding', term: 'Embedding', definition: 'A learned vector of numbers that stands for a token (or a position). The model looks it up in a table by id.', see: ['token'] },
   { id: 'forward-pass', term: 'Forward pass', definition: 'Running a model from its input to its output. It reads the parameters and changes none of them.', see: ['backpropagation'] },
-  { id: 'gradient', term: 'Gradient', definition: 'How much the loss would change if a number were nudged up a little: its sign says which way is downhill, its size how steep.', see: ['backpropagation'] },
+  { id: 'gradient', term: 'Gradient', definition: 'How much the loss would change if a number were nudged up a little: a positive gradient means nudging the number up raises the loss (so training moves it down), and its size says how steep.', see: ['backpropagation'] },
   { id: 'gradient-descent', term: 'Gradient descent', definition: 'Improving parameters by repeatedly moving each one a small step against its gradient: new value = old value − learning rate × gradient. With one example per step it is called stochastic gradient descent (SGD).', see: ['gradient', 'learning-rate', 'adam'] },
   { id: 'head', term: 'Head', definition: 'One of several attention computations run side by side on separate slices of the vector, each free to look for a different pattern.', see: ['attention'] },
   { id: 'inference', term: 'Inference', definition: 'Using a trained model: running it forward to predict or generate, without changing its parameters.', see: ['sampling'] },
