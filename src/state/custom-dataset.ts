@@ -4,7 +4,7 @@
 // means the dataset lasts as long as the page.
 
 import { microgptConfig } from '../engine/config.ts';
-import { parseDocuments } from '../engine/data.ts';
+import { parseDocuments, splitLines } from '../engine/data.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
 import { loadJSON, removeKey, saveJSON } from './storage.ts';
 
@@ -81,7 +81,7 @@ export function validateDataset(text: string, name = 'pasted text'): DatasetChec
     const share = Math.round((100 * suspicious) / total);
     return refuse('binary', `This looks like a binary file, not text: ${share}% of its characters are control characters or bytes that are not valid UTF-8.`);
   }
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const length = [...lines[i].trim()].length;
     if (length > datasetLimits.maxLineChars) {

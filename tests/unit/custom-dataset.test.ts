@@ -88,6 +88,14 @@ describe('validateDataset refuses what cannot be trained on, and says why', () =
     if (!check.ok) expect(check.message).toMatch(/Line 2 has 1,001 characters; the limit is 1,000/);
   });
 
+  it('validateDataset counts lines the way Python does, so old Mac line endings (a lone \\r) are not one long line', () => {
+    const half = 'x'.repeat(Math.ceil(datasetLimits.maxLineChars / 2) + 1);
+    expect(reasonOf(`${half}\r${half}\r${half}`)).toBe('accepted');
+    const check = validateDataset(`ok\rok\r${'x'.repeat(datasetLimits.maxLineChars + 1)}`);
+    if (!check.ok) expect(check.message).toMatch(/^Line 3 /);
+    else expect.fail('a line over the limit was accepted');
+  });
+
   it('validateDataset measures line length after trimming, as microgpt does', () => {
     expect(reasonOf(`   ${'x'.repeat(datasetLimits.maxLineChars)}   `)).toBe('accepted');
   });

@@ -125,4 +125,11 @@ describe('parseDocuments', () => {
   it('parseDocuments keeps inner spaces', () => {
     expect(parseDocuments(' mary ann \n')).toEqual(['mary ann']);
   });
+
+  it('parseDocuments reads lines like Python: a lone \\r ends a line, str.strip() keeps a byte-order mark and drops \\x1c–\\x1f and \\x85', () => {
+    // [line.strip() for line in open(path) if line.strip()] on these bytes (UTF-8)
+    expect(parseDocuments('anna\rbob\r\ncy\n')).toEqual(['anna', 'bob', 'cy']);
+    expect(parseDocuments('\ufeffanna\nbob\n')).toEqual(['\ufeffanna', 'bob']);
+    expect(parseDocuments('\x1canna\x1f\nbob\x85\n\u3000cy\u00a0\n\u2028dee\u2029\n\x0bed\x0c\n')).toEqual(['anna', 'bob', 'cy', 'dee', 'ed']);
+  });
 });
