@@ -248,7 +248,8 @@ export function parseGuess(text: string): number | null {
     return Number.isFinite(v) ? v : null;
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
-  return Number(t);
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null; // "1e999" is not an answer
 }
 
 /** Close enough to count as right: within 0.5% (or 0.005 near zero). */

@@ -60,7 +60,9 @@ function tokenize(src: string): Token[] {
     if (/\s/.test(ch)) { i++; continue; }
     const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(src.slice(i));
     if (num) {
-      tokens.push({ type: 'num', value: Number(num[0]), text: num[0], column });
+      const value = Number(num[0]);
+      if (!Number.isFinite(value)) throw new ParseError(`“${num[0]}” is too large a number to compute with`, column);
+      tokens.push({ type: 'num', value, text: num[0], column });
       i += num[0].length;
       continue;
     }
@@ -85,7 +87,9 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    throw new ParseError(`“${ch}” is not part of the language (use numbers, letters, + − * / ^ and parentheses)`, column);
+    // the whole character, not half of an emoji's surrogate pair
+    const whole = String.fromCodePoint(src.codePointAt(i)!);
+    throw new ParseError(`“${whole}” is not part of the language (use numbers, letters, + − * / ^ and parentheses)`, column);
   }
   tokens.push({ type: 'end', text: '', column: src.length + 1 });
   return tokens;

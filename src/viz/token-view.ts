@@ -107,7 +107,9 @@ export function decodeForView(tokenizer: Tokenizer, input: string): DecodedView 
   const ids: number[] = [];
   for (const part of parts) {
     if (!/^\d+$/.test(part) || Number(part) > tokenizer.bos) {
-      return { ids, text: '', bosCount: 0, error: `“${part}” is not a token id: ids are whole numbers from 0 to ${tokenizer.bos}.` };
+      const chars = [...part];
+      const shown = chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : part; // a pasted page is not echoed whole
+      return { ids, text: '', bosCount: 0, error: `“${shown}” is not a token id: ids are whole numbers from 0 to ${tokenizer.bos}.` };
     }
     ids.push(Number(part));
   }

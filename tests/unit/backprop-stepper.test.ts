@@ -174,6 +174,7 @@ describe('checking a guess', () => {
     expect(parseGuess('')).toBeNull();
     expect(parseGuess('four')).toBeNull();
     expect(parseGuess('1/0')).toBeNull();
+    expect(parseGuess('1e999')).toBeNull();
   });
 
   it('accepts an answer within half a percent and rejects one further off', () => {

@@ -86,6 +86,8 @@ describe('parseExpr points at malformed input', () => {
     ['()', 2, /nothing inside/],
     ['a + * b', 5, /Expected a number, a name or “\(” before “\*”/],
     ['a ^ ^ 2', 5, /exponent after \^ must be a number/],
+    ['a * 1e999', 5, /“1e999” is too large a number/],
+    ['a + 😀', 5, /^“😀” is not part of the language/],
   ];
   for (const [src, column, message] of cases) {
     it(`“${src}” fails at column ${column}`, () => {

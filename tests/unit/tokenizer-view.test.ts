@@ -82,6 +82,11 @@ describe('decodeForView', () => {
     expect(decodeForView(tok, '4, x').error).toContain('“x”');
     expect(decodeForView(tok, '-1').error).toContain('“-1”');
   });
+
+  it('decodeForView quotes at most 24 characters of a bad entry, so a huge paste gives a short message', () => {
+    const { error } = decodeForView(tok, 'x'.repeat(100_000));
+    expect(error).toBe(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
+  });
 });
 
 describe('trainingPairs', () => {
