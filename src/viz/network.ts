@@ -127,7 +127,7 @@ export function networkDiagram(values: readonly number[]): Diagram {
   x.forEach((v, i) => nodes.push({ id: `x${i + 1}`, layer: 0, x: columns[0], y: rows[0][i], symbol: `x${sub(i + 1)}`, value: v }));
   layers.forEach((layer, l) => {
     layer.out.forEach((a, j) => {
-      const symbol = l === layers.length - 1 ? 'y' : `h${sub(j + 1)}`;
+      const symbol = l === layers.length - 1 ? 'ŷ' : `h${sub(j + 1)}`;
       nodes.push({ id: l === layers.length - 1 ? 'y' : `h${j + 1}`, layer: l + 1, x: columns[l + 1], y: rows[l + 1][j], symbol, value: a, z: layer.z[j] });
       mlp.layers[l].neurons[j].w.forEach((w, i) => {
         const [x1, y1, x2, y2] = [columns[l], rows[l][i], columns[l + 1], rows[l + 1][j]];
@@ -144,7 +144,7 @@ export function networkDiagram(values: readonly number[]): Diagram {
 export function describeForwardPass(values: readonly number[]): string {
   const { x } = splitValues(values);
   const [hidden, out] = trace(networkFrom(values), x);
-  return `Inputs ${x.map((v) => fmt(v, 1)).join(', ')}. Hidden neurons: h₁ = ReLU(${fmt(hidden.z[0])}) = ${fmt(hidden.out[0])}, h₂ = ReLU(${fmt(hidden.z[1])}) = ${fmt(hidden.out[1])}. Output y = ReLU(${fmt(out.z[0])}) = ${fmt(out.out[0])}.`;
+  return `Inputs ${x.map((v) => fmt(v, 1)).join(', ')}. Hidden neurons: h₁ = ReLU(${fmt(hidden.z[0])}) = ${fmt(hidden.out[0])}, h₂ = ReLU(${fmt(hidden.z[1])}) = ${fmt(hidden.out[1])}. Output ŷ = ReLU(${fmt(out.z[0])}) = ${fmt(out.out[0])}.`;
 }
 
 // ---- the surface over x₁, x₂ ----
@@ -155,7 +155,7 @@ export const SURFACE_STEPS = 40;
 /** The heatmap's full shade: outputs at or above this are drawn darkest. */
 export const SHADE_TOP = 3;
 
-/** Everything drawn on the surface plot for one network (x₃ fixed): heatmap, contours, folds, the y = 0 edge. */
+/** Everything drawn on the surface plot for one network (x₃ fixed): heatmap, contours, folds, the ŷ = 0 edge. */
 export type NetworkSurface = {
   runs: HeatRun[];
   contours: ContourPath[];
@@ -168,7 +168,7 @@ export type NetworkSurface = {
   max: number;
 };
 
-/** Grids of the output y and of the output's weighted sum z over (x₁, x₂), for fixed x₃. */
+/** Grids of the output ŷ and of the output's weighted sum z over (x₁, x₂), for fixed x₃. */
 export function surfaceGrids(params: readonly number[], x3: number, steps = SURFACE_STEPS): { y: Grid; z: Grid } {
   const mlp = mlpWith(NIN, NOUTS, params);
   const zs: number[] = [];

@@ -131,6 +131,14 @@ test.describe('the network playground', () => {
     }
   });
 
+  test('calls the output the prediction ŷ, never y, in the diagram, the readout, the plot and the slider group', async ({ page }) => {
+    await expect(widget(page).locator('[data-node="y"] .symbol')).toHaveText('ŷ');
+    await expect(widget(page).locator('.result')).toHaveText(/^ŷ = /);
+    await expect(widget(page).getByRole('img', { name: /^The output ŷ over x₁ and x₂/ })).toHaveCount(1);
+    await expect(widget(page).getByRole('group', { name: 'Output neuron ŷ', exact: true })).toHaveCount(1);
+    await expect(widget(page).getByRole('group', { name: /neuron y$/ })).toHaveCount(0);
+  });
+
   test('keyboard: arrows, Page Up/Down, Home and End move a weight, and the output follows', async ({ page }) => {
     await hydrated(page, '.network-playground');
     const w11 = widget(page).getByRole('slider', { name: /^w₁₁/ });
@@ -155,7 +163,7 @@ test.describe('the network playground', () => {
     await page.keyboard.press('PageUp'); // already at the end: stays
     expect(await sliderValue(c)).toBe(2);
     const values = await expectForwardPass(page);
-    await expect(page.locator('.network-playground [aria-live="polite"]')).toHaveText(`Output y = ${fmt(networkFrom(values).call(values.slice(0, 3))[0])}`);
+    await expect(page.locator('.network-playground [aria-live="polite"]')).toHaveText(`Output ŷ = ${fmt(networkFrom(values).call(values.slice(0, 3))[0])}`);
   });
 
   test('mouse: dragging x₁ moves the ring on the surface and the forward pass follows', async ({ page }) => {
@@ -213,6 +221,7 @@ test.describe('train it by hand', () => {
     await expect(shownError(page)).toHaveText(fmt(handError(startParams, target.outputs), 4));
     await expect(widget(page).getByRole('status')).toHaveText('');
     await expect(widget(page).locator('.target path').first()).toHaveAttribute('d', /^M/);
+    await expect(widget(page).getByRole('group', { name: 'Output neuron ŷ', exact: true })).toHaveCount(1);
   });
 
   test('setting every slider to the target’s numbers by keyboard brings the error to 0 and says so', async ({ page }) => {

@@ -61,7 +61,7 @@ test.describe('live regions', () => {
     const heardNet = await listen(net);
     await drag(page, net.getByRole('slider', { name: /^x₁/ }));
     await settled(page);
-    expect(await heardNet()).toEqual([`Output y = ${await net.locator('[data-output]').textContent()}`]);
+    expect(await heardNet()).toEqual([`Output ŷ = ${await net.locator('[data-output]').textContent()}`]);
 
     const hand = await hydrated(page, '.hand-training');
     const heardHand = await listen(hand);

@@ -56,6 +56,8 @@ describe('the network diagram', () => {
 
   it('has 3 + 2 + 1 nodes and 3·2 + 2·1 edges', () => {
     expect(d.nodes.map((n) => n.id)).toEqual(['x1', 'x2', 'x3', 'h1', 'h2', 'y']);
+    // the output is the prediction ŷ; the plain y is kept for the target, as in the chapter's loss
+    expect(d.nodes.map((n) => n.symbol)).toEqual(['x₁', 'x₂', 'x₃', 'h₁', 'h₂', 'ŷ']);
     expect(d.edges.map((e) => e.key)).toEqual(['w11', 'w12', 'w13', 'w21', 'w22', 'w23', 'u1', 'u2']);
   });
 
@@ -92,7 +94,7 @@ describe('the network diagram', () => {
 
   it('describes the forward pass in words with the same numbers', () => {
     const text = describeForwardPass(values);
-    expect(text).toContain(`Output y = ReLU(${fmt(layers[1].z[0])}) = ${fmt(layers[1].out[0])}`);
+    expect(text).toContain(`Output ŷ = ReLU(${fmt(layers[1].z[0])}) = ${fmt(layers[1].out[0])}`);
     expect(text).toContain(`h₂ = ReLU(${fmt(layers[0].z[1])})`);
   });
 });
@@ -111,7 +113,7 @@ describe('the network surface', () => {
     for (let i = 0; i < y.values.length; i++) expect(y.values[i]).toBe(Math.max(0, z.values[i]));
   });
 
-  it('draws a fold line for each hidden neuron that switches on inside the square, and a y = 0 edge', () => {
+  it('draws a fold line for each hidden neuron that switches on inside the square, and a ŷ = 0 edge', () => {
     const s = networkSurface(params, 0.5);
     expect(s.folds.map((f) => f.symbol)).toEqual(['h₁', 'h₂']);
     expect(s.folds.every((f) => f.line !== null)).toBe(true);

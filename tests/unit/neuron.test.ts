@@ -94,7 +94,7 @@ describe('Neuron, Layer and MLP', () => {
 
   it('a 3-2-1 forward pass written out by hand agrees with MLP.call and trace', () => {
     // h1 = ReLU(1·1 + 0.5·2 + 0.5·(−1) − 0.5) = 1; h2 = ReLU(−0.6·1 + 1·2 − 0.5·(−1) + 0.2) = 2.1
-    // y = ReLU(0.8·1 + 1·2.1 − 0.4) = 2.5
+    // ŷ = ReLU(0.8·1 + 1·2.1 − 0.4) = 2.5
     const mlp = mlpWith(3, [2, 1], [1, 0.5, 0.5, -0.5, -0.6, 1, -0.5, 0.2, 0.8, 1, -0.4]);
     const [hidden, out] = trace(mlp, [1, 2, -1]);
     expect(hidden.z[0]).toBeCloseTo(1, 12);
