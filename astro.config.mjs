@@ -13,6 +13,18 @@ export default defineConfig({
   // OUT_DIR lets parallel builds (and their previews) use separate folders
   outDir: process.env.OUT_DIR ?? './dist',
   integrations: [mdx(), svelte()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX modules carry a "use astro:head-inject" directive that the bundler
+        // reports as ignored at module level; Astro handles it, so the warning is noise
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
     // the same AA-contrast themes as <CodeRegion>, for any fenced code in a chapter
