@@ -4,13 +4,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { stage } from '../../src/engine/lessons/stages.ts';
-import { evaluateExpr, fmt, fmtFine } from '../../src/viz/expr.ts';
-import { graphOf, gradientsOf } from '../../src/viz/value-graph.ts';
-import { exprNodeViews } from '../../src/viz/graph-view.ts';
-import { stepperCases, stepperModel } from '../../src/viz/backprop-stepper.ts';
-import { evaluate, largestStableRate, sgdDefaults, sgdRun, sgdStart } from '../../src/viz/sgd.ts';
-import { curveDefaults, lossCurveFigure } from '../../src/viz/loss-charts.ts';
-import { nudge } from '../../src/viz/nudge.ts';
+import { evaluateExpr, fmt, fmtFine } from '../../src/viz/autograd/expr.ts';
+import { graphOf, gradientsOf } from '../../src/viz/autograd/value-graph.ts';
+import { exprNodeViews } from '../../src/viz/autograd/graph-view.ts';
+import { stepperCases, stepperModel } from '../../src/viz/autograd/backprop-stepper.ts';
+import { evaluate, largestStableRate, sgdDefaults, sgdRun, sgdStart } from '../../src/viz/autograd/sgd.ts';
+import { curveDefaults, lossCurveFigure } from '../../src/viz/autograd/loss-charts.ts';
+import { nudge } from '../../src/viz/autograd/nudge.ts';
 
 openChapterForEachTest('/chapters/autograd/');
 

@@ -2,7 +2,7 @@
 // checked against numbers this test computes itself from the served /data/names.txt.
 
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { sampleDocuments } from '../../src/viz/dataset-stats.ts';
+import { sampleDocuments } from '../../src/viz/dataset/dataset-stats.ts';
 
 const url = '/chapters/dataset/';
 const int = (n: number) => n.toLocaleString('en-US');

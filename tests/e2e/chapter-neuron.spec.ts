@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { adder, dot, relu, reluNeuron, weighted } from '../../src/engine/lessons/neuron.ts';
-import { fmt, networkControls, networkFrom, surfacePoint } from '../../src/viz/network.ts';
-import { GOAL, handError, makeTarget, paramControls, startParams } from '../../src/viz/hand-training.ts';
+import { fmt, networkControls, networkFrom, surfacePoint } from '../../src/viz/neuron/network.ts';
+import { GOAL, handError, makeTarget, paramControls, startParams } from '../../src/viz/neuron/hand-training.ts';
 
 // The lesson code is the oracle: every number the page shows is recomputed here from the
 // slider values the page shows.

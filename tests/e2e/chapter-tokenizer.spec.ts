@@ -4,7 +4,7 @@ import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { averageTokens, learnBpe } from '../../src/engine/bpe.ts';
 import { parseDocuments } from '../../src/engine/data.ts';
 import { Tokenizer } from '../../src/engine/tokenizer.ts';
-import { bpeDemo } from '../../src/viz/bpe-view.ts';
+import { bpeDemo } from '../../src/viz/tokenizer/bpe-view.ts';
 
 // The engine, on the dataset the site serves, is the oracle for what the page shows.
 let docs: string[] = [];

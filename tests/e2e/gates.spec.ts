@@ -9,10 +9,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { chapterHref, chapterPlan } from '../../src/components/chapters.ts';
 import { FastGPT, Random, generate, parseWeightsText } from '../../src/engine/index.ts';
 import facts from '../../src/generated/facts.json' with { type: 'json' };
-import { foreignRequests, unhydratedIslands, visit, watch } from './lib/browse.ts';
-import { jsBudgetBytes, jsCost, kb } from './lib/js-budget.ts';
+import { foreignRequests, unhydratedIslands, visit, watch } from '../../scripts/site/browse.ts';
+import { jsBudgetBytes, jsCost, kb } from '../../scripts/site/js-budget.ts';
 import { tabWalk } from './lib/keyboard.ts';
-import { builtChapterSlugs, outDir, sitePages } from './lib/site-pages.ts';
+import { builtChapterSlugs, outDir, sitePages } from '../../scripts/site/site-pages.ts';
 
 const pages = sitePages();
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];

@@ -5,10 +5,10 @@
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated } from './lib/chapter.ts';
-import { visit, watch } from './lib/browse.ts';
-import { sitePages } from './lib/site-pages.ts';
-import { stepperCases, stepperModel } from '../../src/viz/backprop-stepper.ts';
-import { settleMs } from '../../src/state/announcer.ts';
+import { visit, watch } from '../../scripts/site/browse.ts';
+import { sitePages } from '../../scripts/site/site-pages.ts';
+import { stepperCases, stepperModel } from '../../src/viz/autograd/backprop-stepper.ts';
+import { settleMs } from '../../src/widgets/ui/announcer.ts';
 
 /** Record every text the polite live regions inside `root` take from now on (a repeat in a row counts once). */
 async function listen(root: Locator): Promise<() => Promise<string[]>> {

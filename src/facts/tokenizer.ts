@@ -1,0 +1,59 @@
+// The numbers the tokenizer chapter quotes, computed from the dataset by the engine at build
+// time (the chapter calls tokenizerLesson once with the shipped names).
+
+import { averageTokens, bpeEncode, learnBpe } from '../engine/bpe.ts';
+import { Tokenizer } from '../engine/tokenizer.ts';
+import { bpeDemo, bpeSnapshot, mergeRows } from '../viz/tokenizer/bpe-view.ts';
+import { trainingPairs, type TokenChip } from '../viz/tokenizer/token-view.ts';
+
+/** A worked example: a name, its characters, ids, training sequence and pairs. */
+export function workedExample(tokenizer: Tokenizer, name: string) {
+  const ids = tokenizer.encode(name);
+  const sequence = tokenizer.encodeDocument(name);
+  const chip = (id: number): TokenChip => ({ kind: id === tokenizer.bos ? 'bos' : 'char', text: tokenizer.token(id), id });
+  return {
+    name,
+    chars: [...name],
+    ids,
+    sequence,
+    pairs: trainingPairs(sequence),
+    decoded: tokenizer.decode(sequence),
+    /** chips for figures: the bare characters, the characters with ids, the training sequence */
+    charChips: ids.map((id): TokenChip => ({ ...chip(id), id: null })),
+    idChips: ids.map(chip),
+    sequenceChips: sequence.map(chip),
+  };
+}
+
+/** Everything the chapter computes from the documents. */
+export function tokenizerLesson(docs: readonly string[], example = 'emma') {
+  const tokenizer = Tokenizer.fromDocuments(docs);
+  const vocabulary = [...tokenizer.chars.map((text, id) => ({ text, id })), { text: 'BOS', id: tokenizer.bos }];
+  const nineLetters = docs.find((d) => [...d].length === 9) ?? 'abcdefghi';
+  const bpe = learnBpe(docs, bpeDemo.maxMerges, tokenizer);
+  const at = (k: number) => ({ merges: k, vocabSize: tokenizer.vocabSize + k, average: averageTokens(bpe, k), total: bpe.totals[k] });
+  const letters = bpe.totals[0];
+  return {
+    tokenizer,
+    vocabulary,
+    /** text of every id, for tables: the characters, then "BOS" */
+    texts: vocabulary.map((v) => v.text),
+    example: workedExample(tokenizer, example),
+    nine: workedExample(tokenizer, nineLetters),
+    letters,
+    /** how many names end with a letter / contain it */
+    endingIn: (c: string) => docs.filter((d) => d.endsWith(c)).length,
+    containing: (c: string) => docs.filter((d) => d.includes(c)).length,
+    bpe: {
+      learned: bpe,
+      firstMerges: mergeRows(bpe, 10),
+      before: at(0),
+      middle: at(bpeDemo.initialMerges),
+      after: at(bpe.merges.length),
+      /** the example split after one merge and after all of them */
+      exampleAfterOne: bpeEncode(bpe, example, 1).map((id) => bpe.texts[id]),
+      splitsOf: (name: string, k: number) => bpeEncode(bpe, name, k).map((id) => bpe.texts[id]),
+      snapshot: bpeSnapshot(bpe, bpeDemo.initialMerges, bpeDemo.initialName),
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Numbers for display, one function per meaning, used by MDX, widgets and figures alike.
+// Every negative number is written with a true minus sign (U+2212), and no number shows as "−0".
+
+const minus = '\u2212';
+
+/** Replace an ASCII hyphen-minus at the front with a true minus sign. */
+function trueMinus(text: string): string {
+  return text.startsWith('-') ? minus + text.slice(1) : text;
+}
+
+/** An integer with thousands separators: int(4192) = "4,192", int(-3) = "−3". */
+export function int(n: number): string {
+  return trueMinus(Math.round(n).toLocaleString('en-US'));
+}
+
+/** Fixed decimals, a true minus, no "−0.00": fixed(-0.004, 2) = "0.00", fixed(-1.5, 2) = "−1.50". */
+export function fixed(x: number, decimals = 2): string {
+  if (!Number.isFinite(x)) return String(x);
+  const text = x.toFixed(decimals);
+  return Number(text) === 0 ? (0).toFixed(decimals) : trueMinus(text);
+}
+
+/** Like fixed(), with a plus sign on positive numbers: signed(0.25) = "+0.25". */
+export function signed(x: number, decimals = 2): string {
+  const text = fixed(x, decimals);
+  return text.startsWith(minus) || Number(x.toFixed(decimals)) === 0 ? text : '+' + text;
+}
+
+/**
+ * A number at most `decimals` places, trailing zeros dropped, in exponent form when very large
+ * or very small: short(2.50) = "2.5", short(-0.000012) = "−1.2e-5".
+ */
+export function short(x: number, decimals = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  const abs = Math.abs(x);
+  const text = abs !== 0 && (abs >= 1e6 || abs < 10 ** -decimals) ? abs.toExponential(3).replace(/\.?0+e/, 'e') : String(Number(abs.toFixed(decimals)));
+  return (x < 0 && text !== '0' ? minus : '') + text;
+}
+
+/** A number to `digits` significant digits, enough to see float rounding: precise(0.1 + 0.2) = "0.3". */
+export function precise(x: number, digits = 10): string {
+  return Number.isFinite(x) ? trueMinus(String(Number(x.toPrecision(digits)))) : String(x);
+}
+
+/** A percentage of a whole, one decimal: percent(1, 8) = "12.5%". */
+export function percent(part: number, whole: number, decimals = 1): string {
+  return `${fixed((100 * part) / whole, decimals)}%`;
+}
+
+const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
+
+/** An integer as Unicode subscript digits, for names like w₁₂: subscript(12) = "₁₂". */
+export function subscript(n: number): string {
+  return trueMinus(String(Math.trunc(n))).replace(/\d/g, (d) => subscriptDigits[Number(d)]).replace(minus, '₋');
+}
+
+/** Read back a number the reader or a display string wrote with a true minus or a comma decimal. */
+export function parseDisplayNumber(text: string): number {
+  const t = text.trim().replaceAll(minus, '-').replaceAll(',', '.');
+  return t === '' ? Number.NaN : Number(t);
+}

@@ -1,0 +1,117 @@
+// What the tokenizer widgets draw: a text as chips (BOS, known characters, unknown ones),
+// its ids, a plain-English message about characters outside the vocabulary, and the
+// (input → target) pairs a training sequence yields. Pure; never throws on reader input.
+
+import type { Tokenizer } from '../../engine/tokenizer.ts';
+
+/** One chip: a BOS marker, a character with its id, or a character the vocabulary lacks (id null). */
+export type TokenChip = { kind: 'bos' | 'char' | 'unknown'; text: string; id: number | null };
+
+/** A text as the playground shows it. `ids` has null where a character is unknown. */
+export type TokenizedView = {
+  chips: TokenChip[];
+  ids: (number | null)[];
+  /** Distinct unknown characters, in order of first appearance. */
+  unknown: string[];
+  /** Why some characters cannot be encoded and what to do; '' when all are known. */
+  message: string;
+  /** Tokens the model would see, BOS included (unknown characters are not tokens). */
+  tokenCount: number;
+};
+
+/** A character as shown on a chip: visible stand-ins for whitespace. */
+export function chipText(c: string): string {
+  if (c === ' ') return '␣';
+  if (c === '\t') return '⇥';
+  return c;
+}
+
+/** A character as named in a sentence, in quotes or by name for whitespace. */
+export function charName(c: string): string {
+  if (c === ' ') return 'the space';
+  if (c === '\t') return 'the tab';
+  return `“${c}”`;
+}
+
+/** The vocabulary's characters in short form: consecutive runs as ranges ("a–z"). */
+export function describeChars(chars: readonly string[]): string {
+  const points = chars.map((c) => c.codePointAt(0)!);
+  const parts: string[] = [];
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${chars[i]}–${chars[j]}` : chars.slice(i, j + 1).map(chipText).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+const listNames = (cs: readonly string[]) =>
+  cs.length <= 1 ? cs.map(charName).join('') : `${cs.slice(0, -1).map(charName).join(', ')} and ${charName(cs[cs.length - 1])}`;
+
+/** The message for unknown characters, with a lowercase hint where lowercasing would help. */
+export function unknownMessage(tokenizer: Tokenizer, unknown: readonly string[]): string {
+  if (unknown.length === 0) return '';
+  const verb = unknown.length === 1 ? 'is' : 'are';
+  let message = `${listNames(unknown)} ${verb} not in the vocabulary, so encode would refuse this text. ` +
+    `The vocabulary has only ${describeChars(tokenizer.chars)} (and BOS).`;
+  const fixable = unknown.filter((c) => c !== c.toLowerCase() && tokenizer.unknownCharacters(c.toLowerCase()).length === 0);
+  if (fixable.length > 0) {
+    message += ` Try lowercase: ${fixable.map((c) => `“${c.toLowerCase()}” for “${c}”`).join(', ')}.`;
+  }
+  return message;
+}
+
+/** A document as chips [BOS, ...characters, BOS]; matches tokenizer.encodeDocument when all are known. */
+export function tokenizeForView(tokenizer: Tokenizer, text: string): TokenizedView {
+  const bad = new Set(tokenizer.unknownCharacters(text).map((u) => u.char));
+  const bos: TokenChip = { kind: 'bos', text: 'BOS', id: tokenizer.bos };
+  const chips: TokenChip[] = [bos];
+  for (const c of text) {
+    chips.push(bad.has(c) ? { kind: 'unknown', text: c, id: null } : { kind: 'char', text: c, id: tokenizer.encode(c)[0] });
+  }
+  chips.push(bos);
+  const unknown = [...bad];
+  return {
+    chips,
+    ids: chips.map((c) => c.id),
+    unknown,
+    message: unknownMessage(tokenizer, unknown),
+    tokenCount: chips.filter((c) => c.id !== null).length,
+  };
+}
+
+/** Ids as the text the widget prints: "[26, 4, 12, 12, 0, 26]", with ? for unknown characters. */
+export function formatIds(ids: readonly (number | null)[]): string {
+  return `[${ids.map((id) => (id === null ? '?' : String(id))).join(', ')}]`;
+}
+
+/** One training example of a sequence: at `position` the model reads `input` and should predict `target`. */
+export type TrainingPair = { position: number; input: number; target: number };
+
+/**
+ * The (input → target) pairs of a token sequence, one per position except the last, at most
+ * `limit` of them (microgpt's n = min(block_size, len(tokens) - 1)).
+ */
+export function trainingPairs(ids: readonly number[], limit = Infinity): TrainingPair[] {
+  const n = Math.max(0, Math.min(limit, ids.length - 1));
+  return Array.from({ length: n }, (_, position) => ({ position, input: ids[position], target: ids[position + 1] }));
+}
+
+/** What decoding a typed list of ids gives: the text, or a message saying which entry is wrong. */
+export type DecodedView = { ids: number[]; text: string; bosCount: number; error: string };
+
+/** Decode ids typed as text ("26, 4, 12" or "[26 4 12]"); bad entries give a message, never an exception. */
+export function decodeForView(tokenizer: Tokenizer, input: string): DecodedView {
+  const parts = input.split(/[\s,;[\]]+/).filter(Boolean);
+  const ids: number[] = [];
+  for (const part of parts) {
+    if (!/^\d+$/.test(part) || Number(part) > tokenizer.bos) {
+      const chars = [...part];
+      const shown = chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : part; // a pasted page is not echoed whole
+      return { ids, text: '', bosCount: 0, error: `“${shown}” is not a token id: ids are whole numbers from 0 to ${tokenizer.bos}.` };
+    }
+    ids.push(Number(part));
+  }
+  return { ids, text: tokenizer.decode(ids), bosCount: ids.filter((id) => id === tokenizer.bos).length, error: '' };
+}

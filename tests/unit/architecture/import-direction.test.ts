@@ -1,0 +1,75 @@
+// The layers import one way: content → components → widgets → state → workers → viz → engine.
+// Build-time facts sit beside them: read by content, components and pages, reading viz and the engine.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+/** What each layer may import besides itself. */
+const allowed: Record<string, readonly string[]> = {
+  engine: [],
+  viz: ['engine'],
+  workers: ['engine'],
+  state: ['workers', 'viz', 'engine'],
+  widgets: ['state', 'workers', 'viz', 'engine'],
+  facts: ['viz', 'engine', 'generated'],
+  components: ['widgets', 'state', 'viz', 'engine', 'facts', 'generated'],
+  layouts: ['components', 'widgets', 'state', 'viz', 'engine', 'facts', 'styles'],
+  pages: ['layouts', 'components', 'widgets', 'state', 'viz', 'engine', 'facts', 'content', 'generated'],
+  content: ['components', 'widgets', 'state', 'viz', 'engine', 'facts', 'generated'],
+  scripts: ['engine', 'viz', 'facts', 'scripts'],
+};
+
+/** The layer a file belongs to: its folder under src/, or content/ and scripts/. */
+function layerOf(file: string): string | null {
+  const parts = relative(root, file).split(sep);
+  if (parts[0] === 'src') return parts.length > 2 ? parts[1] : null;
+  if (parts[0] === 'content' || parts[0] === 'scripts' || parts[0] === 'tests') return parts[0];
+  return null;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return filesUnder(full);
+    return /\.(ts|svelte|astro|mdx|mjs)$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** Every relative import of a file, resolved to a path. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
+  return specs.map((s) => resolve(dirname(file), s));
+}
+
+const sources = ['src', 'content', 'scripts'].flatMap((d) => filesUnder(join(root, d)));
+
+describe('the import direction of the layers', () => {
+  it('finds the layers it checks', () => {
+    const layers = new Set(sources.map(layerOf));
+    for (const l of ['engine', 'viz', 'state', 'widgets', 'components', 'content', 'scripts']) expect(layers).toContain(l);
+  });
+
+  it('no file imports a layer above its own', () => {
+    const wrong: string[] = [];
+    for (const file of sources) {
+      const from = layerOf(file);
+      if (from === null) continue;
+      for (const target of importsOf(file)) {
+        const to = layerOf(target);
+        if (to === null || to === from) continue;
+        if (!(allowed[from] ?? []).includes(to)) wrong.push(`${relative(root, file)} (${from}) imports ${relative(root, target)} (${to})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the engine imports nothing but itself', () => {
+    const engine = sources.filter((f) => layerOf(f) === 'engine');
+    const bare = engine.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s+['"]([^.'"][^'"]*)['"]/g)].map((m) => `${relative(root, f)}: ${m[1]}`));
+    expect(bare).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fixed, int, parseDisplayNumber, percent, precise, short, signed, subscript } from '../../../../src/viz/shared/format.ts';
+
+describe('format', () => {
+  it.each([
+    [4192, '4,192'], [14528, '14,528'], [0, '0'], [-3, '−3'], [1234567, '1,234,567'], [2.6, '3'],
+  ])('int(%s) writes %s', (n, text) => expect(int(n)).toBe(text));
+
+  it.each([
+    [-1.5, 2, '−1.50'], [-0.004, 2, '0.00'], [0.125, 1, '0.1'], [3.14159, 3, '3.142'], [-0, 2, '0.00'],
+  ])('fixed(%s, %s) writes %s', (x, d, text) => expect(fixed(x, d)).toBe(text));
+
+  it('signed puts a plus on positive numbers only', () => {
+    expect(signed(0.25)).toBe('+0.25');
+    expect(signed(-0.25)).toBe('−0.25');
+    expect(signed(0.001)).toBe('0.00');
+  });
+
+  it.each([
+    [2.5, '2.5'], [-0.000012, '−1.2e-5'], [1 / 3, '0.3333'], [-0, '0'], [2e6, '2e+6'], [-0.00001, '−1e-5'],
+  ])('short(%s) writes %s', (x, text) => expect(short(x)).toBe(text));
+
+  it('precise keeps ten significant digits', () => {
+    expect(precise(0.1 + 0.2)).toBe('0.3');
+    expect(precise(-0.0040000001234)).toBe('−0.004000000123');
+  });
+
+  it('percent and subscript', () => {
+    expect(percent(1, 8)).toBe('12.5%');
+    expect(subscript(12)).toBe('₁₂');
+    expect(subscript(-1)).toBe('₋₁');
+  });
+
+  it('parseDisplayNumber reads back what the formatters write', () => {
+    expect(parseDisplayNumber(fixed(-1.5))).toBe(-1.5);
+    expect(parseDisplayNumber(' 2,5 ')).toBe(2.5);
+    expect(parseDisplayNumber('')).toBeNaN();
+  });
+});
