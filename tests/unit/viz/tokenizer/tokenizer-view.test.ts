@@ -1,5 +1,5 @@
 // The tokenizer widgets' helpers: chips and messages for typed text, decoding typed ids,
-// training pairs, the BPE demo's snapshot and chart, and the chapter's computed numbers.
+// training pairs, and the BPE demo's snapshot and chart.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import { bpeSnapshot, bpeSplit, lengthChart, mergeRows } from '../../../../src/v
 import {
   charName, chipText, decodeForView, describeChars, formatIds, tokenizeForView, trainingPairs, unknownProblem,
 } from '../../../../src/viz/tokenizer/token-view.ts';
-import { tokenizerLesson } from '../../../../src/facts/tokenizer.ts';
 
 const names = parseDocuments(readFileSync(new URL('../../../../public/data/names.txt', import.meta.url), 'utf8'));
 const tok = Tokenizer.fromDocuments(names);
@@ -155,35 +154,5 @@ describe('the BPE demo view', () => {
     expect(c.path.startsWith('M')).toBe(true);
     expect(c.yTicks.map((t) => t.label)).toContain('0');
     expect(c.xTicks[0].label).toBe('0');
-  });
-});
-
-describe('tokenizerLesson', () => {
-  const lesson = tokenizerLesson(names);
-
-  it('tokenizerLesson lists the 27 vocabulary entries with BOS last', () => {
-    expect(lesson.vocabulary).toHaveLength(27);
-    expect(lesson.vocabulary[0]).toEqual({ text: 'a', id: 0 });
-    expect(lesson.vocabulary.at(-1)).toEqual({ text: 'BOS', id: 26 });
-    expect(lesson.texts).toEqual([...'abcdefghijklmnopqrstuvwxyz', 'BOS']);
-  });
-
-  it('tokenizerLesson works "emma" through to its five training pairs', () => {
-    expect(lesson.example.sequence).toEqual([26, 4, 12, 12, 0, 26]);
-    expect(lesson.example.pairs).toHaveLength(5);
-    expect(lesson.example.decoded).toBe('emma');
-    expect(lesson.example.charChips.map((c) => c.id)).toEqual([null, null, null, null]);
-    expect(lesson.example.sequenceChips.map((c) => c.kind)).toEqual(['bos', 'char', 'char', 'char', 'char', 'bos']);
-  });
-
-  it('tokenizerLesson finds a 9-letter name of the dataset, which becomes 11 tokens', () => {
-    expect(lesson.nine.name).toHaveLength(9);
-    expect(names).toContain(lesson.nine.name);
-    expect(lesson.nine.sequence).toHaveLength(11);
-  });
-
-  it('tokenizerLesson counts names by ending and by containing a letter', () => {
-    expect(lesson.endingIn('a')).toBe(names.filter((n) => n.at(-1) === 'a').length);
-    expect(lesson.containing('a')).toBeGreaterThan(lesson.endingIn('a'));
   });
 });
