@@ -8,6 +8,7 @@ export * from './config.ts';
 export * from './params.ts';
 export * from './nn.ts';
 export * from './model.ts';
+export * from './trace.ts';
 export * from './loss.ts';
 export * from './adam.ts';
 export * from './fast.ts';
