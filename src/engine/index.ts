@@ -13,6 +13,7 @@ export * from './loss.ts';
 export * from './adam.ts';
 export * from './fast.ts';
 export * from './train.ts';
+export * from './run.ts';
 export * from './sample.ts';
 export * from './weights.ts';
 export * from './toy.ts';
