@@ -1,5 +1,6 @@
 // The GPT itself, on scalar Values: one token in, logits over the vocabulary out.
-// Exactly microgpt's gpt(): no biases, RMSNorm without gain, no final norm.
+// Exactly microgpt's gpt(): no biases, RMSNorm without gain, no final norm. What the
+// widgets draw of it is collected by trace.ts through the optional recorder.
 
 import type { GPTConfig } from './config.ts';
 import { headDim } from './config.ts';

@@ -28,12 +28,18 @@ export type RunOptions = {
 export type RunResult = { stateDict: StateDict; losses: number[] };
 
 // #region run
+/** microgpt.py's first draws from Random(seed): the documents shuffled, then fresh weights from the same stream. */
+export function seededStart(docs: readonly string[], config: GPTConfig, seed: number): { shuffled: string[]; stateDict: StateDict } {
+  const rng = new Random(seed);
+  const shuffled = trainingOrder(docs, rng); // shuffle first, then initialise: microgpt.py's order
+  return { shuffled, stateDict: initStateDict(config, rng) };
+}
+
 /** Train a model from the start, as microgpt.py does when run. */
 export function runTraining(o: RunOptions): RunResult {
-  const rng = new Random(o.seed);
-  const shuffled = trainingOrder(o.docs, rng); // shuffle first, then initialise: microgpt.py's order
-  const docs = o.shuffle === false ? o.docs : shuffled;
-  const stateDict = o.stateDict ?? initStateDict(o.config, rng);
+  const start = seededStart(o.docs, o.config, o.seed);
+  const docs = o.shuffle === false ? o.docs : start.shuffled;
+  const stateDict = o.stateDict ?? start.stateDict;
   const trainer = createTrainer(o.engine ?? 'fast', { config: o.config, stateDict, numSteps: o.numSteps, adam: o.adam });
   const losses: number[] = [];
   for (let step = 0; step < o.numSteps; step++) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { GPTConfig } from '../../../src/engine/config.ts';
 import { initStateDict } from '../../../src/engine/params.ts';
 import { Random } from '../../../src/engine/random.ts';
-import { runTraining } from '../../../src/engine/run.ts';
+import { runTraining, seededStart } from '../../../src/engine/run.ts';
 import { Tokenizer } from '../../../src/engine/tokenizer.ts';
 import { FastTrainer, trainingOrder } from '../../../src/engine/train.ts';
 
@@ -44,6 +44,7 @@ describe('runTraining', () => {
     const rng = new Random(7);
     trainingOrder(docs, rng);
     const stateDict = initStateDict(config, rng);
+    expect(seededStart(docs, config, 7).stateDict).toEqual(stateDict);
     expect(runTraining({ ...base, stateDict })).toEqual(runTraining(base));
   });
 
