@@ -5,6 +5,8 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { katexOptions } from './src/styles/math-macros.ts';
+import { hangingIndent } from './src/components/hanging-indent.ts';
 
 // Static site. Math is rendered to HTML at build time (no KaTeX in the browser):
 // Astro 7's default Markdown processor runs no plugins, so we use the unified one.
@@ -26,8 +28,8 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, katexOptions]] }),
     // the same AA-contrast themes as <CodeRegion>, for any fenced code in a chapter
-    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, transformers: [hangingIndent] },
   },
 });
