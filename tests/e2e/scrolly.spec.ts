@@ -55,6 +55,18 @@ test('at 1280 px one sticky figure follows the step being read, marks it and ann
   await expect(status).toContainText(`step 1 of ${count}`);
 });
 
+test('at 1280 px keyboard focus in a step's text marks that step and shows its figure', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(path);
+  const steps = page.locator('[data-scrolly-step]');
+  await readStep(page, 0);
+  const link = steps.nth(2).locator('[data-scrolly-text] a').first();
+  await link.focus();
+  await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+  expect(await visibleFigures(page)).toEqual([false, false, true, false]);
+  await expect(page.locator('[data-scrolly-status]')).toContainText('step 3 of 4');
+});
+
 test('at 1280 px every figure stays in the accessibility tree, in reading order', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(path);
