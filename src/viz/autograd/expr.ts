@@ -11,6 +11,8 @@
 //   atom    := number | name | fn '(' sum ')' | '(' sum ')'
 
 import { Value, topologicalOrder } from '../../engine/value.ts';
+import { short } from '../shared/format.ts';
+import { fail, type Failed } from '../shared/problem.ts';
 
 /** A parsed expression. `column` is 1-based, for messages. */
 export type Expr =
@@ -24,10 +26,7 @@ export type Expr =
 export type Fn = 'exp' | 'log' | 'relu';
 export const functions: readonly Fn[] = ['exp', 'log', 'relu'];
 
-/** What went wrong and where (1-based column into the expression text). */
-export type ExprError = { message: string; column: number };
-
-export type ParseResult = { ok: true; expr: Expr; variables: string[] } | { ok: false; error: ExprError };
+export type ParseResult = { ok: true; expr: Expr; variables: string[] } | Failed;
 
 /** Limits that keep a pasted monster from freezing the page. */
 export const limits = { length: 80, variables: 6, nodes: 40 } as const;
@@ -101,9 +100,9 @@ const shown = (t: Token) => (t.type === 'end' ? 'the end' : `“${t.text}”`);
 /** Parse an expression; errors point at a column and say what was expected there. */
 export function parseExpr(src: string): ParseResult {
   if (src.length > limits.length) {
-    return { ok: false, error: { message: `That is ${src.length} characters; keep it to ${limits.length} so the graph stays drawable`, column: limits.length + 1 } };
+    return fail(`That is ${src.length} characters; keep it to ${limits.length} so the graph stays drawable`, limits.length + 1);
   }
-  if (src.trim() === '') return { ok: false, error: { message: 'Type an expression, for example a*b + a', column: 1 } };
+  if (src.trim() === '') return fail('Type an expression, for example a*b + a', 1);
   try {
     const tokens = tokenize(src);
     let pos = 0;
@@ -204,11 +203,11 @@ export function parseExpr(src: string): ParseResult {
     const variables = variablesOf(expr);
     if (variables.length > limits.variables) {
       const extra = firstUse(expr, variables[limits.variables]);
-      return { ok: false, error: { message: `At most ${limits.variables} different variables, please`, column: extra } };
+      return fail(`At most ${limits.variables} different variables, please`, extra);
     }
     return { ok: true, expr, variables };
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, error: { message: e.message, column: e.column } };
+    if (e instanceof ParseError) return fail(e.message, e.column);
     throw e;
   }
 }
@@ -241,7 +240,7 @@ function firstUse(expr: Expr, name: string): number {
 
 /** The graph an expression builds: its output and the name of each variable's Value. */
 export type BuiltGraph = { root: Value; names: Map<Value, string> };
-export type BuildResult = { ok: true; graph: BuiltGraph } | { ok: false; error: ExprError };
+export type BuildResult = { ok: true; graph: BuiltGraph } | Failed;
 
 /**
  * Build an expression into engine Values at the given variable values. Each variable is one
@@ -280,20 +279,20 @@ export function buildExpr(expr: Expr, env: Readonly<Record<string, number>>): Bu
         case 'pow': {
           const base = build(e.base);
           if (base.data === 0 && e.exponent < 0) {
-            throw new ParseError(`0 to the power ${fmt(e.exponent)} is infinite (it divides by zero)`, e.column);
+            throw new ParseError(`0 to the power ${short(e.exponent)} is infinite (it divides by zero)`, e.column);
           }
           if (base.data === 0 && e.exponent > 0 && e.exponent < 1) {
             throw new ParseError(`At 0, x^${e.exponent} has an infinite slope, so its local gradient is not a number`, e.column);
           }
           if (base.data < 0 && !Number.isInteger(e.exponent)) {
-            throw new ParseError(`A negative number (${fmt(base.data)}) to the power ${e.exponent} is not a real number`, e.column);
+            throw new ParseError(`A negative number (${short(base.data)}) to the power ${e.exponent} is not a real number`, e.column);
           }
           return checked(base.pow(e.exponent), e, 'power');
         }
         case 'call': {
           const arg = build(e.arg);
           if (e.fn === 'log' && arg.data <= 0) {
-            throw new ParseError(`log needs a positive input, but here its input is ${fmt(arg.data)}`, e.column);
+            throw new ParseError(`log needs a positive input, but here its input is ${short(arg.data)}`, e.column);
           }
           return checked(e.fn === 'log' ? arg.log() : e.fn === 'exp' ? arg.exp() : arg.relu(), e, e.fn);
         }
@@ -302,11 +301,11 @@ export function buildExpr(expr: Expr, env: Readonly<Record<string, number>>): Bu
     const root = build(expr);
     const count = topologicalOrder(root).length;
     if (count > limits.nodes) {
-      return { ok: false, error: { message: `This builds ${count} nodes; at most ${limits.nodes} fit in the drawing`, column: 1 } };
+      return fail(`This builds ${count} nodes; at most ${limits.nodes} fit in the drawing`, 1);
     }
     return { ok: true, graph: { root, names } };
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, error: { message: e.message, column: e.column } };
+    if (e instanceof ParseError) return fail(e.message, e.column);
     throw e;
   }
 }
@@ -323,19 +322,6 @@ export function evaluateExpr(src: string, env: Readonly<Record<string, number>>)
   const parsed = parseExpr(src);
   if (!parsed.ok) return parsed;
   return { ...buildExpr(parsed.expr, env), variables: parsed.variables };
-}
-
-/** A number for display: at most four decimals, no trailing zeros, a true minus sign. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const abs = Math.abs(x);
-  const text = abs !== 0 && (abs >= 1e6 || abs < 1e-4) ? abs.toExponential(3).replace(/\.?0+e/, 'e') : String(Number(abs.toFixed(4)));
-  return (x < 0 && text !== '0' ? '−' : '') + text;
-}
-
-/** A number with ten significant digits, enough to see a change of grad × h next to float rounding. */
-export function fmtFine(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(10))).replace('-', '−') : String(x);
 }
 
 /** Starting values for variables the reader introduces; any other name starts at 1. */

@@ -3,9 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/engine/random.ts';
+import { fixed } from '../../../../src/viz/shared/format.ts';
 import { MLP, mlpWith, mse, parameters, trace } from '../../../../src/engine/lessons/neuron.ts';
 import {
-  controlIndex, defaultNetworkValues, describeForwardPass, fmt, networkControls, networkDiagram, networkFrom, networkSurface,
+  controlIndex, defaultNetworkValues, describeForwardPass, networkControls, networkDiagram, networkFrom, networkSurface,
   snap, splitValues, surfaceGrids, surfacePoint,
 } from '../../../../src/viz/neuron/network.ts';
 import {
@@ -13,7 +14,6 @@ import {
   pushReading, samplePoints, sliderBySlider, sliderValues, startParams, targetIsLegible,
 } from '../../../../src/viz/neuron/hand-training.ts';
 import { stageEquations, stageOutput, stagePlot, turnOnPoint, turnOnText, waterfall, waterfallExtent, waterfallLayout } from '../../../../src/viz/neuron/neuron-stage.ts';
-import { neuronLesson } from '../../../../src/facts/neuron.ts';
 
 describe('the network sliders', () => {
   it('list x₁ x₂ x₃ then the 11 parameters in the order parameters() uses', () => {
@@ -39,12 +39,6 @@ describe('the network sliders', () => {
     expect(snap(-0.04)).toBe(0);
     expect(snap(7)).toBe(2);
     expect(snap(-1.26)).toBe(-1.3);
-  });
-
-  it('fmt writes a true minus sign and never −0', () => {
-    expect(fmt(-1.5)).toBe('−1.50');
-    expect(fmt(-0.001)).toBe('0.00');
-    expect(fmt(2, 0)).toBe('2');
   });
 });
 
@@ -94,8 +88,8 @@ describe('the network diagram', () => {
 
   it('describes the forward pass in words with the same numbers', () => {
     const text = describeForwardPass(values);
-    expect(text).toContain(`Output ŷ = ReLU(${fmt(layers[1].z[0])}) = ${fmt(layers[1].out[0])}`);
-    expect(text).toContain(`h₂ = ReLU(${fmt(layers[0].z[1])})`);
+    expect(text).toContain(`Output ŷ = ReLU(${fixed(layers[1].z[0])}) = ${fixed(layers[1].out[0])}`);
+    expect(text).toContain(`h₂ = ReLU(${fixed(layers[0].z[1])})`);
   });
 });
 
@@ -251,41 +245,6 @@ describe('the neuron stages', () => {
     expect(rows.map((r) => r.to)).toEqual([1, -0.5, -1.5, -0.5, -0.5, 0]);
     expect(rows[1].from).toBe(rows[0].to);
     expect(waterfallExtent(rows)).toBe(2);
-  });
-});
-
-describe('the chapter’s numbers', () => {
-  const L = neuronLesson();
-
-  it('answers the plan’s exercises', () => {
-    expect(L.adder.a).toBe(2);
-    expect([L.relu.at1, L.relu.at4, L.relu.on]).toEqual([0, 5, 1.5]);
-    expect(L.counts).toEqual({ small: 11, hiddenLayer: 8, bigger: 41 });
-    expect(L.negativeFloor).toBe(1);
-  });
-
-  it('runs the seeded MLP on a batch of four, with the mean squared error against the targets', () => {
-    expect(L.mlp.batch).toHaveLength(4);
-    const mlp = new MLP(3, [2, 1], new Random(L.mlp.seed));
-    L.mlp.batch.forEach((r) => expect(r.y).toBe(mlp.call(r.x)[0]));
-    expect(L.mlp.loss).toBe(mse(L.mlp.batch.map((r) => r.y), L.mlp.batch.map((r) => r.target)));
-  });
-
-  it('the dead network of the exercise really is off for the whole batch', () => {
-    expect(L.dead.z.every((z) => z < 0)).toBe(true);
-  });
-
-  it('the collapsed network (no hidden ReLUs) is one neuron with the same output wherever both hidden neurons are on', () => {
-    const { x, params } = splitValues(defaultNetworkValues);
-    const [hidden, out] = trace(mlpWith(3, [2, 1], params), x);
-    if (hidden.z.every((z) => z > 0)) {
-      expect(L.collapsed.w.reduce((s, w, i) => s + w * x[i], L.collapsed.b)).toBeCloseTo(out.z[0], 12);
-    }
-    // and everywhere, the linear network equals the collapsed neuron
-    const p = params;
-    const pt = [0.3, -1.2, 2];
-    const h = [0, 1].map((j) => p[4 * j] * pt[0] + p[4 * j + 1] * pt[1] + p[4 * j + 2] * pt[2] + p[4 * j + 3]);
-    expect(p[8] * h[0] + p[9] * h[1] + p[10]).toBeCloseTo(L.collapsed.w.reduce((s, w, i) => s + w * pt[i], L.collapsed.b), 12);
   });
 });
 
