@@ -203,6 +203,12 @@ describe('train it by hand', () => {
     expect(historyPath([10, 0.1, 0.001], 100, 50, 11)).toBe('M0,0L10,25L20,50');
   });
 
+  it('the latest reading off the history scale is held at the edge and flagged', () => {
+    expect(historyLast([1, 40], 100, 50, 11)).toEqual({ x: 10, y: 0, off: 'above' });
+    expect(historyLast([1, 0.0001], 100, 50, 11)).toEqual({ x: 10, y: 50, off: 'below' });
+    expect(historyLast([1, 0.1], 100, 50, 11).off).toBeNull();
+  });
+
   it('the history keeps only the latest readings', () => {
     expect(pushReading([1, 2, 3], 4, 3)).toEqual([2, 3, 4]);
     expect(pushReading([1], 2, 3)).toEqual([1, 2]);
@@ -304,7 +310,7 @@ describe('the drawn waterfall and history', () => {
   });
 
   it('the history ends at the latest reading', () => {
-    expect(historyLast([10, 0.1], 100, 50, 11)).toEqual({ x: 10, y: 25 });
+    expect(historyLast([10, 0.1], 100, 50, 11)).toEqual({ x: 10, y: 25, off: null });
     expect(historyLast([], 100, 50, 11).x).toBe(0);
   });
 });
