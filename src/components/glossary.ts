@@ -2,8 +2,7 @@
 // fails the build for an id that is not defined. Numbers about the model come from the engine.
 
 import facts from '../generated/facts.json';
-
-const int = (n: number) => n.toLocaleString('en-US');
+import { int } from '../viz/shared/format.ts';
 
 /** One glossary entry. `see` lists related entries by id. */
 export type GlossaryEntry = { id: string; term: string; definition: string; see?: string[] };

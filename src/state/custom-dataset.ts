@@ -6,6 +6,7 @@
 import { microgptConfig } from '../engine/config.ts';
 import { parseDocuments, splitLines } from '../engine/data.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
+import { fixed, int } from '../viz/shared/format.ts';
 import { loadJSON, removeKey, saveJSON } from './storage.ts';
 
 /** What the dataset checks allow. */
@@ -44,8 +45,7 @@ export type DatasetReport = {
   overContext: number;
 };
 
-const int = (n: number) => n.toLocaleString('en-US');
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const megabytes = (bytes: number) => `${fixed(bytes / (1024 * 1024), 1)} MB`;
 const refuse = (reason: RefusalReason, message: string): DatasetRefusal => ({ ok: false, reason, message });
 
 /** A refusal when a file or text of this many bytes is too large, else null. Check before reading a file. */

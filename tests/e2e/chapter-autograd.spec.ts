@@ -4,7 +4,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { stage } from '../../src/engine/lessons/stages.ts';
-import { evaluateExpr, fmt, fmtFine } from '../../src/viz/autograd/expr.ts';
+import { evaluateExpr } from '../../src/viz/autograd/expr.ts';
+import { parseDisplayNumber, precise, short } from '../../src/viz/shared/format.ts';
 import { graphOf, gradientsOf } from '../../src/viz/autograd/value-graph.ts';
 import { exprNodeViews } from '../../src/viz/autograd/graph-view.ts';
 import { stepperCases, stepperModel } from '../../src/viz/autograd/backprop-stepper.ts';
@@ -75,7 +76,7 @@ test('a typed expression is drawn with the engine’s values, and gradients appe
       await expect(widget.locator(`svg g[data-node="${v.ref}"] .grad`)).toHaveText(`grad ${v.grad}`);
     }
   }
-  await expect(widget.getByText('Output:')).toContainText(fmt(built.graph.root.data));
+  await expect(widget.getByText('Output:')).toContainText(short(built.graph.root.data));
 
   // a new expression clears the gradients until backward runs again
   await retype(page, widget.getByLabel('Expression'), 'a*b + a');
@@ -129,7 +130,7 @@ test('the branch case stepped by keyboard: no gradient before backward reaches a
     await page.keyboard.press('Space');
     const reached = new Set(m.backwardOrder.slice(0, k + 1).map((id) => m.graph.nodes[id].name));
     for (const n of m.graph.nodes) {
-      if (reached.has(n.name)) await expect(gradOf(n.name)).toHaveText(`grad ${fmt(m.grads[n.id])}`);
+      if (reached.has(n.name)) await expect(gradOf(n.name)).toHaveText(`grad ${short(m.grads[n.id])}`);
       else await expect(gradOf(n.name)).toHaveCount(0);
     }
   }
@@ -152,7 +153,7 @@ test('the stepper’s inputs are editable and the neuron case follows them', asy
   for (let i = 0; i < m.backwardOrder.length; i++) await st.getByRole('button', { name: 'Step backward' }).click();
   for (const name of ['w', 'x', 'b', 'y']) {
     const id = m.graph.nodes.findIndex((n) => n.name === name);
-    await expect(st.locator(`svg g[data-node="${name}"] .grad`)).toHaveText(`grad ${fmt(m.grads[id])}`);
+    await expect(st.locator(`svg g[data-node="${name}"] .grad`)).toHaveText(`grad ${short(m.grads[id])}`);
   }
   await expect(st.locator('svg g[data-node="w"] .grad')).toHaveText('grad 0'); // the ReLU is off
 });
@@ -180,7 +181,7 @@ test('“work it out by hand first” accepts the right gradient and rejects a w
     const id = m.graph.nodes.findIndex((n) => n.name === name);
     await answer.fill(String(m.grads[id]));
     await st.getByRole('button', { name: 'Check' }).click();
-    await expect(st.locator('.feedback')).toHaveText(`Right: ${name}.grad = ${fmt(m.grads[id])}.`);
+    await expect(st.locator('.feedback')).toHaveText(`Right: ${name}.grad = ${short(m.grads[id])}.`);
   }
   await expect(st.locator('svg g[data-node="a"] .grad')).toHaveCount(0);
   await answer.fill('1');
@@ -201,20 +202,20 @@ test('the nudge check compares the real change with grad × h, both from the eng
   const show = (k: string) => widget.locator(`dd[data-k="${k}"]`);
   const expected = nudge('a*b + a', { a: 2, b: 3 }, 'a', 0.001);
   if (!expected.ok) throw new Error('nudge');
-  await expect(show('predicted')).toHaveText(`4 × 0.001 = ${fmt(expected.predicted)}`);
-  await expect(show('change')).toHaveText(fmtFine(expected.change));
+  await expect(show('predicted')).toHaveText(`4 × 0.001 = ${short(expected.predicted)}`);
+  await expect(show('change')).toHaveText(precise(expected.change));
 
   await widget.getByLabel('Nudge').selectOption('b');
   await widget.getByLabel('by h =').selectOption('0.1');
   const forB = nudge('a*b + a', { a: 2, b: 3 }, 'b', 0.1);
   if (!forB.ok) throw new Error('nudge');
-  await expect(show('predicted')).toHaveText(`${fmt(forB.grad)} × 0.1 = ${fmt(forB.predicted)}`);
+  await expect(show('predicted')).toHaveText(`${short(forB.grad)} × 0.1 = ${short(forB.predicted)}`);
 
   await retype(page, widget.getByLabel('Output L ='), 'a^3');
   await widget.getByLabel('by h =').selectOption('0.01');
   const curved = nudge('a^3', { a: 2 }, 'a', 0.01);
   if (!curved.ok) throw new Error('nudge');
-  await expect(show('gap')).toHaveText(fmt(curved.gap));
+  await expect(show('gap')).toHaveText(short(curved.gap));
   await expect(widget.locator('.verdict')).toContainText('misses by');
 });
 
@@ -222,23 +223,23 @@ test('the SGD stepper starts with gradients −18 and −6, and the loss falls s
   const widget = page.locator('.sgd');
   const show = (k: string) => widget.locator(`dd[data-k="${k}"]`);
   const start = sgdStart(sgdDefaults).history[0];
-  await expect(show('gradW')).toHaveText(fmt(start.gradW));
-  await expect(show('gradB')).toHaveText(fmt(start.gradB));
+  await expect(show('gradW')).toHaveText(short(start.gradW));
+  await expect(show('gradB')).toHaveText(short(start.gradB));
   await expect(show('gradW')).toHaveText('−18');
   await expect(show('gradB')).toHaveText('−6');
   await hydrated(page, widget);
 
   await widget.getByRole('button', { name: 'Step', exact: true }).click();
   const run = sgdRun(sgdStart(sgdDefaults), 11);
-  await expect(show('w')).toHaveText(fmt(run.history[1].w));
-  await expect(show('prediction')).toHaveText(fmt(run.history[1].prediction));
-  await expect(show('loss')).toHaveText(fmt(run.history[1].loss));
+  await expect(show('w')).toHaveText(short(run.history[1].w));
+  await expect(show('prediction')).toHaveText(short(run.history[1].prediction));
+  await expect(show('loss')).toHaveText(short(run.history[1].loss));
 
   await press(widget.getByRole('button', { name: 'Run 10 steps' }));
   await expect(show('step')).toHaveText('11');
-  await expect(show('loss')).toHaveText(fmt(run.history[11].loss));
+  await expect(show('loss')).toHaveText(short(run.history[11].loss));
   const losses = await widget.locator('tbody tr td:nth-child(5)').allTextContents();
-  const numbers = losses.map((t) => Number(t.replace('−', '-')));
+  const numbers = losses.map(parseDisplayNumber);
   for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBeGreaterThanOrEqual(numbers[i - 1]); // newest first
   await expect(widget.locator('.trend')).toHaveAttribute('data-trend', 'falling');
   await expect(widget.locator('svg.chart circle')).toHaveCount(12);
@@ -254,10 +255,10 @@ test('a learning rate that is too large makes the SGD stepper say it diverges', 
   await expect(slider).toHaveAttribute('aria-valuetext', '0.150, too large: diverges');
   await press(widget.getByRole('button', { name: 'Run 10 steps' }));
   const diverging = sgdRun(sgdStart({ ...sgdDefaults, lr: 0.15 }), 10);
-  await expect(widget.locator('dd[data-k="loss"]')).toHaveText(fmt(diverging.history[10].loss));
+  await expect(widget.locator('dd[data-k="loss"]')).toHaveText(short(diverging.history[10].loss));
   await expect(widget.locator('.trend')).toHaveAttribute('data-trend', 'rising');
   await expect(widget.locator('.trend')).toContainText(`Too large`);
-  await expect(widget.locator('.trend')).toContainText(`above ${fmt(largestStableRate(sgdDefaults))}`);
+  await expect(widget.locator('.trend')).toContainText(`above ${short(largestStableRate(sgdDefaults))}`);
   // back below the edge, the same run falls again
   await slider.focus();
   await page.keyboard.press('Home');
@@ -269,12 +270,12 @@ test('the loss curve draws the tangent’s slope and takes the step −lr·grad'
   const widget = page.locator('.loss-curve');
   await hydrated(page, widget);
   const first = lossCurveFigure(curveDefaults, 2, 0.02);
-  await expect(widget.locator('[data-k="grad"]')).toHaveText(fmt(first.grad));
-  await expect(widget.locator('[data-k="step"]')).toHaveText(fmt(first.step));
+  await expect(widget.locator('[data-k="grad"]')).toHaveText(short(first.grad));
+  await expect(widget.locator('[data-k="step"]')).toHaveText(short(first.step));
   await press(widget.getByRole('button', { name: 'Take the step' }));
   const second = lossCurveFigure(curveDefaults, first.next.w, 0.02);
   await expect(widget.locator('input[type="range"]').first()).toHaveValue(String(first.next.w));
-  await expect(widget.locator('[data-k="loss"]')).toHaveText(fmt(second.loss));
+  await expect(widget.locator('[data-k="loss"]')).toHaveText(short(second.loss));
   expect(second.loss).toBeLessThan(first.loss);
   expect(evaluate({ ...sgdDefaults, b: curveDefaults.b }, first.next.w, curveDefaults.b).gradW).toBe(second.grad);
 
@@ -302,5 +303,5 @@ test('the exercises keep their answers hidden until opened by keyboard', async (
   const sgd = page.locator('.exercise[data-exercise="sgd-by-hand"]');
   await sgd.locator('details.answer summary').click();
   const s1 = sgdRun(sgdStart(sgdDefaults), 1).history[1];
-  await expect(sgd.locator('details.answer .body')).toContainText(`= ${fmt(s1.w)} and b`);
+  await expect(sgd.locator('details.answer .body')).toContainText(`= ${short(s1.w)} and b`);
 });

@@ -2,10 +2,10 @@
 // checked against numbers this test computes itself from the served /data/names.txt.
 
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { int } from '../../src/viz/shared/format.ts';
 import { sampleDocuments } from '../../src/viz/dataset/dataset-stats.ts';
 
 const url = '/chapters/dataset/';
-const int = (n: number) => n.toLocaleString('en-US');
 
 /** The served names file, read the way microgpt reads it. */
 async function servedNames(request: APIRequestContext): Promise<{ lines: string[]; docs: string[] }> {

@@ -1,7 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
+import { fixed, parseDisplayNumber } from '../../src/viz/shared/format.ts';
 import { adder, dot, relu, reluNeuron, weighted } from '../../src/engine/lessons/neuron.ts';
-import { fmt, networkControls, networkFrom, surfacePoint } from '../../src/viz/neuron/network.ts';
+import { networkControls, networkFrom, surfacePoint } from '../../src/viz/neuron/network.ts';
 import { GOAL, handError, makeTarget, paramControls, startParams } from '../../src/viz/neuron/hand-training.ts';
 
 // The lesson code is the oracle: every number the page shows is recomputed here from the
@@ -10,7 +11,7 @@ import { GOAL, handError, makeTarget, paramControls, startParams } from '../../s
 openChapterForEachTest('/chapters/neuron/');
 
 /** A number as the page writes it (true minus sign) back to a number. */
-const parse = (s: string | null) => Number((s ?? '').trim().replace('−', '-'));
+const parse = (s: string | null) => parseDisplayNumber(s ?? '');
 const sliderValue = async (slider: Locator) => Number(await slider.inputValue());
 const allValues = (sliders: Locator) => sliders.evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value)));
 
@@ -38,13 +39,13 @@ test.describe('the neuron stages', () => {
     expect(await sliderValue(b)).toBe(-4);
     for (let i = 0; i < 30; i++) await b.press('ArrowRight');
     expect([await sliderValue(x), await sliderValue(b)]).toEqual([3, -1]);
-    await expect(equation).toHaveText(`a = x + b = 3.0 + (−1.0) = ${fmt(adder(3, -1))}`);
+    await expect(equation).toHaveText(`a = x + b = 3.0 + (−1.0) = ${fixed(adder(3, -1))}`);
 
     // a mouse click near the left end of b's track moves b down, and the sum follows
     await clickAt(page, b, 0.1);
     const bv = await sliderValue(b);
     expect(bv).toBeLessThan(-2);
-    await expect(equation).toContainText(`= ${fmt(adder(3, bv))}`);
+    await expect(equation).toContainText(`= ${fixed(adder(3, bv))}`);
   });
 
   test('the weighted neuron follows its sliders, including Page Up and Page Down', async ({ page }) => {
@@ -61,7 +62,7 @@ test.describe('the neuron stages', () => {
     expect(await sliderValue(w)).toBeCloseTo(before, 9);
     await w.press('PageDown');
     const [xv, wv, bv] = [await sliderValue(x), await sliderValue(w), await sliderValue(b)];
-    await expect(equation).toContainText(`= ${fmt(weighted(xv, wv, bv))}`);
+    await expect(equation).toContainText(`= ${fixed(weighted(xv, wv, bv))}`);
   });
 
   test('the ReLU neuron reports where it switches on, and gives 0 below that for w = 2, b = −3', async ({ page }) => {
@@ -74,13 +75,13 @@ test.describe('the neuron stages', () => {
     await x.fill('1');
     const lines = widget.locator('[data-equations] p');
     await expect(lines.nth(0)).toHaveText('z = x·w + b = 1.0·2.0 + (−3.0) = −1.00');
-    await expect(lines.nth(1)).toHaveText(`a = ReLU(z) = max(0, −1.00) = ${fmt(reluNeuron(1, 2, -3))}`);
+    await expect(lines.nth(1)).toHaveText(`a = ReLU(z) = max(0, −1.00) = ${fixed(reluNeuron(1, 2, -3))}`);
     await expect(lines.nth(2)).toContainText('x = −b/w = 1.50');
     // six steps right by keyboard take x from 1 past the switch point at 1.5 to 1.6, where the neuron is on
     await x.focus();
     for (let i = 0; i < 6; i++) await x.press('ArrowRight');
     expect(await sliderValue(x)).toBe(1.6);
-    await expect(lines.nth(1)).toHaveText(`a = ReLU(z) = max(0, ${fmt(weighted(1.6, 2, -3))}) = ${fmt(reluNeuron(1.6, 2, -3))}`);
+    await expect(lines.nth(1)).toHaveText(`a = ReLU(z) = max(0, ${fixed(weighted(1.6, 2, -3))}) = ${fixed(reluNeuron(1.6, 2, -3))}`);
   });
 
   test('many inputs: the running sum adds the three products and the bias', async ({ page }) => {
@@ -95,8 +96,8 @@ test.describe('the neuron stages', () => {
     const xs = [v[0], v[2], v[4]];
     const ws = [v[1], v[3], v[5]];
     const z = dot(xs, ws) + v[6];
-    await expect(widget.locator('[data-equations] p').first()).toContainText(`= ${fmt(z)}`);
-    await expect(widget.locator('[data-equations] p').nth(1)).toHaveText(`a = ReLU(z) = ${fmt(relu(z))}`);
+    await expect(widget.locator('[data-equations] p').first()).toContainText(`= ${fixed(z)}`);
+    await expect(widget.locator('[data-equations] p').nth(1)).toHaveText(`a = ReLU(z) = ${fixed(relu(z))}`);
   });
 });
 
@@ -110,11 +111,11 @@ test.describe('the network playground', () => {
     const x = values.slice(0, 3);
     const [h1, h2] = mlp.layers[0].call(x);
     const y = mlp.call(x)[0];
-    await expect(widget(page).locator('[data-output]')).toHaveText(fmt(y));
-    await expect(widget(page).locator('[data-node="h1"] .value')).toHaveText(fmt(h1));
-    await expect(widget(page).locator('[data-node="h2"] .value')).toHaveText(fmt(h2));
-    await expect(widget(page).locator('[data-edge="u2"]')).toHaveText(fmt(values[12] * h2));
-    await expect(widget(page).locator('[data-edge="w13"]')).toHaveText(fmt(values[5] * x[2]));
+    await expect(widget(page).locator('[data-output]')).toHaveText(fixed(y));
+    await expect(widget(page).locator('[data-node="h1"] .value')).toHaveText(fixed(h1));
+    await expect(widget(page).locator('[data-node="h2"] .value')).toHaveText(fixed(h2));
+    await expect(widget(page).locator('[data-edge="u2"]')).toHaveText(fixed(values[12] * h2));
+    await expect(widget(page).locator('[data-edge="w13"]')).toHaveText(fixed(values[5] * x[2]));
     return values;
   }
 
@@ -163,7 +164,7 @@ test.describe('the network playground', () => {
     await page.keyboard.press('PageUp'); // already at the end: stays
     expect(await sliderValue(c)).toBe(2);
     const values = await expectForwardPass(page);
-    await expect(page.locator('.network-playground [aria-live="polite"]')).toHaveText(`Output ŷ = ${fmt(networkFrom(values).call(values.slice(0, 3))[0])}`);
+    await expect(page.locator('.network-playground [aria-live="polite"]')).toHaveText(`Output ŷ = ${fixed(networkFrom(values).call(values.slice(0, 3))[0])}`);
   });
 
   test('mouse: dragging x₁ moves the ring on the surface and the forward pass follows', async ({ page }) => {
@@ -218,7 +219,7 @@ test.describe('train it by hand', () => {
 
   test('starts with the error between the starting network and target 1, and no success message', async ({ page }) => {
     const target = makeTarget(1);
-    await expect(shownError(page)).toHaveText(fmt(handError(startParams, target.outputs), 4));
+    await expect(shownError(page)).toHaveText(fixed(handError(startParams, target.outputs), 4));
     await expect(widget(page).getByRole('status')).toHaveText('');
     await expect(widget(page).locator('.target path').first()).toHaveAttribute('d', /^M/);
     await expect(widget(page).getByRole('group', { name: 'Output neuron ŷ', exact: true })).toHaveCount(1);
@@ -236,7 +237,7 @@ test.describe('train it by hand', () => {
       for (let k = 0; k < Math.abs(steps); k++) await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
       expect(await sliderValue(slider)).toBe(target.params[i]);
       const params = await allValues(sliders);
-      await expect(shownError(page)).toHaveText(fmt(handError(params, target.outputs), 4));
+      await expect(shownError(page)).toHaveText(fixed(handError(params, target.outputs), 4));
     }
     await expect(shownError(page)).toHaveText('0.0000');
     await expect(widget(page).getByRole('status')).toContainText(`Below ${GOAL}`);
@@ -256,13 +257,13 @@ test.describe('train it by hand', () => {
     const first = await widget(page).locator('.target path').first().getAttribute('d');
     await widget(page).getByRole('button', { name: 'New target' }).click();
     const target = makeTarget(2);
-    await expect(shownError(page)).toHaveText(fmt(handError(startParams, target.outputs), 4));
+    await expect(shownError(page)).toHaveText(fixed(handError(startParams, target.outputs), 4));
     expect(await widget(page).locator('.target path').first().getAttribute('d')).not.toBe(first);
     const reveal = widget(page).locator('details.reveal');
     await reveal.locator('summary').focus();
     await page.keyboard.press('Enter');
-    await expect(reveal.locator('[data-target-params]')).toContainText(`w₁₁ = ${fmt(target.params[0], 1)}`);
-    await expect(reveal.locator('[data-target-params]')).toContainText(`c = ${fmt(target.params[10], 1)}`);
+    await expect(reveal.locator('[data-target-params]')).toContainText(`w₁₁ = ${fixed(target.params[0], 1)}`);
+    await expect(reveal.locator('[data-target-params]')).toContainText(`c = ${fixed(target.params[10], 1)}`);
   });
 
   test('a mouse click on a slider changes the error to what the lesson code computes', async ({ page }) => {
@@ -271,7 +272,7 @@ test.describe('train it by hand', () => {
     await clickAt(page, sliders.nth(10), 0.25);
     const params = await allValues(sliders);
     expect(params[10]).not.toBe(startParams[10]);
-    await expect(shownError(page)).toHaveText(fmt(handError(params, makeTarget(1).outputs), 4));
+    await expect(shownError(page)).toHaveText(fixed(handError(params, makeTarget(1).outputs), 4));
     await expect(widget(page).locator('.history-caption')).toContainText('1 so far');
   });
 });
@@ -292,9 +293,9 @@ test('without JavaScript every widget still shows its starting picture', async (
   const page = await context.newPage();
   await page.goto('/chapters/neuron/');
   const values = await allValues(page.locator('.network-playground').getByRole('slider'));
-  await expect(page.locator('.network-playground [data-output]')).toHaveText(fmt(networkFrom(values).call(values.slice(0, 3))[0]));
+  await expect(page.locator('.network-playground [data-output]')).toHaveText(fixed(networkFrom(values).call(values.slice(0, 3))[0]));
   expect(await page.locator('.network-playground .heat rect').count()).toBeGreaterThan(40);
-  await expect(page.locator('.hand-training [data-error]')).toHaveText(fmt(handError(startParams, makeTarget(1).outputs), 4));
+  await expect(page.locator('.hand-training [data-error]')).toHaveText(fixed(handError(startParams, makeTarget(1).outputs), 4));
   await expect(page.locator('[data-stage="relu"] [data-equations] p').first()).toContainText('z = x·w + b');
   await context.close();
 });

@@ -4,6 +4,7 @@ import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { averageTokens, learnBpe } from '../../src/engine/bpe.ts';
 import { parseDocuments } from '../../src/engine/data.ts';
 import { Tokenizer } from '../../src/engine/tokenizer.ts';
+import { fixed } from '../../src/viz/shared/format.ts';
 import { bpeDemo } from '../../src/viz/tokenizer/bpe-view.ts';
 
 // The engine, on the dataset the site serves, is the oracle for what the page shows.
@@ -17,7 +18,7 @@ test.beforeAll(async ({ request }) => {
 openChapterForEachTest('/chapters/tokenizer/');
 
 const shownAverage = (page: Page) => page.locator('[data-stat="average"]');
-const expectedAverage = (bpe: ReturnType<typeof learnBpe>, k: number) => averageTokens(bpe, k).toFixed(2);
+const expectedAverage = (bpe: ReturnType<typeof learnBpe>, k: number) => fixed(averageTokens(bpe, k), 2);
 
 test('typing "emma" shows the ids of the engine’s encodeDocument, with BOS on both sides', async ({ page }) => {
   const tokenizer = Tokenizer.fromDocuments(docs);

@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { int } from '../../src/viz/shared/format.ts';
 import facts from '../../src/generated/facts.json' with { type: 'json' };
 
 test('the home page quotes the shipped model facts computed at build time', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inside microgpt');
   const lede = page.locator('.lede');
-  await expect(lede).toContainText(facts.dataset.documents.toLocaleString('en-US'));
-  await expect(lede).toContainText(facts.model.parameters.toLocaleString('en-US'));
+  await expect(lede).toContainText(int(facts.dataset.documents));
+  await expect(lede).toContainText(int(facts.model.parameters));
 });
 
 test('the shipped weights file is served by the site and is well formed', async ({ request }) => {

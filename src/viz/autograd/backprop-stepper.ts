@@ -4,7 +4,7 @@
 // derived from the engine's Values (data, local gradients, and backward's gradients).
 
 import { Value } from '../../engine/value.ts';
-import { fmt } from './expr.ts';
+import { parseDisplayNumber, short } from '../shared/format.ts';
 import { graphOf, gradientsOf, type GraphNode, type ValueGraph } from './value-graph.ts';
 
 /** One of the stepper's graphs: named inputs with starting values and how L is built. */
@@ -156,22 +156,21 @@ export function nextGradNode(m: StepperModel, s: StepperState): number | null {
 export const labelOf = (node: GraphNode) => node.name || node.op;
 
 /** A number standing alone, and one inside a product, sum or power (negatives in parentheses). */
-const num = (x: number) => fmt(x);
-const base = (x: number) => (x < 0 ? `(${fmt(x)})` : fmt(x));
+const base = (x: number) => (x < 0 ? `(${short(x)})` : short(x));
 
 /** "c = a × b = 2 × 3 = 6": how the forward pass computes an op node. */
 export function forwardFormula(graph: ValueGraph, id: number): string {
   const node = graph.nodes[id];
   const [a, b] = node.children.map((c) => graph.nodes[c]);
   const head = `${labelOf(node)} =`;
-  if (node.kind !== 'op') return `${head} ${num(node.data)}`;
+  if (node.kind !== 'op') return `${head} ${short(node.data)}`;
   if (node.op === '+' || node.op === '×') {
-    return `${head} ${labelOf(a)} ${node.op} ${labelOf(b)} = ${num(a.data)} ${node.op} ${base(b.data)} = ${num(node.data)}`;
+    return `${head} ${labelOf(a)} ${node.op} ${labelOf(b)} = ${short(a.data)} ${node.op} ${base(b.data)} = ${short(node.data)}`;
   }
   if (node.op.startsWith('^')) {
-    return `${head} ${labelOf(a)}${node.op} = ${base(a.data)}${node.op} = ${num(node.data)}`;
+    return `${head} ${labelOf(a)}${node.op} = ${base(a.data)}${node.op} = ${short(node.data)}`;
   }
-  return `${head} ${node.op}(${labelOf(a)}) = ${node.op}(${num(a.data)}) = ${num(node.data)}`;
+  return `${head} ${node.op}(${labelOf(a)}) = ${node.op}(${short(a.data)}) = ${short(node.data)}`;
 }
 
 /** The local gradient ∂parent/∂child written with names, as the engine's op defines it. */
@@ -185,7 +184,7 @@ export function localRule(graph: ValueGraph, parentId: number, childSlot: number
       return labelOf(childSlot === 0 ? b : a);
     case p.op.startsWith('^'): {
       const k = Number(p.op.slice(1));
-      return k === 2 ? `2·${labelOf(a)}` : `${num(k)}·${labelOf(a)}^${base(k - 1)}`;
+      return k === 2 ? `2·${labelOf(a)}` : `${short(k)}·${labelOf(a)}^${base(k - 1)}`;
     }
     case p.op === 'log':
       return `1/${labelOf(a)}`;
@@ -225,9 +224,9 @@ export function backwardLines(m: StepperModel, id: number): string[] {
   if (terms.length === 0) return [`${name}.grad = 1, because ∂${name}/∂${name} = 1: backward starts here`];
   const lines = terms.map((t) => {
     const user = labelOf(m.graph.nodes[t.parent]);
-    return `${name}.grad += ${t.rule} · ${user}.grad = ${num(t.local)} · ${base(t.upstream)} = ${num(t.product)}`;
+    return `${name}.grad += ${t.rule} · ${user}.grad = ${short(t.local)} · ${base(t.upstream)} = ${short(t.product)}`;
   });
-  if (terms.length > 1) lines.push(`${name}.grad = ${terms.map((t, i) => (i === 0 ? num(t.product) : base(t.product))).join(' + ')} = ${num(m.grads[id])}`);
+  if (terms.length > 1) lines.push(`${name}.grad = ${terms.map((t, i) => (i === 0 ? short(t.product) : base(t.product))).join(' + ')} = ${short(m.grads[id])}`);
   return lines;
 }
 
@@ -239,17 +238,15 @@ export function backwardHint(m: StepperModel, id: number): string {
   return `${labelOf(node)}.grad = ${terms.map((t) => `${t.rule} · ${labelOf(m.graph.nodes[t.parent])}.grad`).join(' + ')}`;
 }
 
+const typedDecimal = /^\s*[+\-−]?(\d+[.,]?\d*|[.,]\d+)([eE][+\-−]?\d+)?\s*$/;
+const typedNumber = (text: string) => (typedDecimal.test(text) ? parseDisplayNumber(text) : Number.NaN);
+
 /** Read a typed number: 4, -0.5, −3, 1e-3, 3/4. Null if it is not one. */
 export function parseGuess(text: string): number | null {
-  const t = text.trim().replaceAll('−', '-').replaceAll(',', '.');
-  const frac = /^([+-]?\d*\.?\d+)\s*\/\s*(\d*\.?\d+)$/.exec(t);
-  if (frac) {
-    const v = Number(frac[1]) / Number(frac[2]);
-    return Number.isFinite(v) ? v : null;
-  }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : null; // "1e999" is not an answer
+  const parts = text.split('/');
+  if (parts.length > 2) return null;
+  const v = parts.length === 2 ? typedNumber(parts[0]) / typedNumber(parts[1]) : typedNumber(parts[0]);
+  return Number.isFinite(v) ? v : null; // "1e999" and "1/0" are not answers
 }
 
 /** Close enough to count as right: within 0.5% (or 0.005 near zero). */

@@ -11,6 +11,7 @@
 //   atom    := number | name | fn '(' sum ')' | '(' sum ')'
 
 import { Value, topologicalOrder } from '../../engine/value.ts';
+import { short } from '../shared/format.ts';
 
 /** A parsed expression. `column` is 1-based, for messages. */
 export type Expr =
@@ -280,20 +281,20 @@ export function buildExpr(expr: Expr, env: Readonly<Record<string, number>>): Bu
         case 'pow': {
           const base = build(e.base);
           if (base.data === 0 && e.exponent < 0) {
-            throw new ParseError(`0 to the power ${fmt(e.exponent)} is infinite (it divides by zero)`, e.column);
+            throw new ParseError(`0 to the power ${short(e.exponent)} is infinite (it divides by zero)`, e.column);
           }
           if (base.data === 0 && e.exponent > 0 && e.exponent < 1) {
             throw new ParseError(`At 0, x^${e.exponent} has an infinite slope, so its local gradient is not a number`, e.column);
           }
           if (base.data < 0 && !Number.isInteger(e.exponent)) {
-            throw new ParseError(`A negative number (${fmt(base.data)}) to the power ${e.exponent} is not a real number`, e.column);
+            throw new ParseError(`A negative number (${short(base.data)}) to the power ${e.exponent} is not a real number`, e.column);
           }
           return checked(base.pow(e.exponent), e, 'power');
         }
         case 'call': {
           const arg = build(e.arg);
           if (e.fn === 'log' && arg.data <= 0) {
-            throw new ParseError(`log needs a positive input, but here its input is ${fmt(arg.data)}`, e.column);
+            throw new ParseError(`log needs a positive input, but here its input is ${short(arg.data)}`, e.column);
           }
           return checked(e.fn === 'log' ? arg.log() : e.fn === 'exp' ? arg.exp() : arg.relu(), e, e.fn);
         }
@@ -323,19 +324,6 @@ export function evaluateExpr(src: string, env: Readonly<Record<string, number>>)
   const parsed = parseExpr(src);
   if (!parsed.ok) return parsed;
   return { ...buildExpr(parsed.expr, env), variables: parsed.variables };
-}
-
-/** A number for display: at most four decimals, no trailing zeros, a true minus sign. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const abs = Math.abs(x);
-  const text = abs !== 0 && (abs >= 1e6 || abs < 1e-4) ? abs.toExponential(3).replace(/\.?0+e/, 'e') : String(Number(abs.toFixed(4)));
-  return (x < 0 && text !== '0' ? '−' : '') + text;
-}
-
-/** A number with ten significant digits, enough to see a change of grad × h next to float rounding. */
-export function fmtFine(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(10))).replace('-', '−') : String(x);
 }
 
 /** Starting values for variables the reader introduces; any other name starts at 1. */

@@ -2,7 +2,7 @@
 // forward pass has computed it) and its gradient (once backward has reached it). Shared
 // by the expression graph and the backprop stepper, and by their tables for screen readers.
 
-import { fmt } from './expr.ts';
+import { short } from '../shared/format.ts';
 import type { ValueGraph } from './value-graph.ts';
 import {
   currentNode, gradKnown, labelOf, valueKnown, type StepperModel, type StepperState,
@@ -32,7 +32,7 @@ const sign = (x: number): -1 | 0 | 1 => (x > 0 ? 1 : x < 0 ? -1 : 0);
 /** Names for every node: given names, else n1, n2, … for ops in topological order. */
 export function refsOf(graph: ValueGraph): string[] {
   let k = 0;
-  return graph.nodes.map((n) => n.name || (n.kind === 'op' ? `n${++k}` : fmt(n.data)));
+  return graph.nodes.map((n) => n.name || (n.kind === 'op' ? `n${++k}` : short(n.data)));
 }
 
 /** "a × b", "log(n1)", "input", "constant". */
@@ -53,8 +53,8 @@ export function exprNodeViews(graph: ValueGraph, grads: readonly number[] | null
     title: n.kind === 'const' ? '' : n.kind === 'op' && !n.name ? n.op : refs[n.id],
     tag: n.kind === 'op' ? (n.name ? n.op : refs[n.id]) : n.kind === 'const' ? 'const' : '',
     kind: n.kind,
-    value: fmt(n.data),
-    grad: grads && n.kind !== 'const' ? fmt(grads[n.id]) : null,
+    value: short(n.data),
+    grad: grads && n.kind !== 'const' ? short(grads[n.id]) : null,
     gradSign: grads ? sign(grads[n.id]) : 0,
     current: false,
     how: howOf(graph, refs, n.id),
@@ -73,8 +73,8 @@ export function stepperNodeViews(m: StepperModel, s: StepperState): NodeView[] {
       title: n.kind === 'const' ? '' : labelOf(n),
       tag: n.kind === 'op' ? n.op : n.kind === 'const' ? 'const' : '',
       kind: n.kind,
-      value: valueKnown(m, s, n.id) ? fmt(n.data) : null,
-      grad: g ? fmt(m.grads[n.id]) : null,
+      value: valueKnown(m, s, n.id) ? short(n.data) : null,
+      grad: g ? short(m.grads[n.id]) : null,
       gradSign: g ? sign(m.grads[n.id]) : 0,
       current: n.id === now,
       how: howOf(m.graph, refs, n.id),

@@ -2,7 +2,7 @@
 // in the engine's own topological order (children before parents).
 
 import { Value, topologicalOrder } from '../../engine/value.ts';
-import { fmt } from './expr.ts';
+import { short } from '../shared/format.ts';
 
 /** One Value of a graph. `children` and `parents` are node ids (indices into the node list). */
 export type GraphNode = {
@@ -32,7 +32,7 @@ export function graphOf(root: Value, names: ReadonlyMap<Value, string>): ValueGr
     const name = names.get(v);
     return {
       id,
-      name: name ?? (leaf ? fmt(v.data) : ''),
+      name: name ?? (leaf ? short(v.data) : ''),
       kind: leaf ? (name === undefined ? 'const' : 'input') : 'op',
       op: v.op,
       data: v.data,

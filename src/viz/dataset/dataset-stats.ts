@@ -3,6 +3,7 @@
 
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { Random } from '../../engine/random.ts';
+import { int } from '../shared/format.ts';
 
 /** How often a key (a character, an ending, a length) occurs. */
 export type Count = { key: string; count: number };
@@ -234,8 +235,6 @@ export function barLayout(
     labelEvery: Math.max(1, Math.ceil(labelWidth / Math.max(1e-9, x.step()))),
   };
 }
-
-const int = (n: number) => n.toLocaleString('en-US');
 
 /** One sentence describing a length histogram, for a screen reader. `noun` is the singular, e.g. "name". */
 export function lengthChartSummary(bins: readonly LengthBin[], noun = 'document'): string {

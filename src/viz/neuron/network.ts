@@ -3,6 +3,7 @@
 // layout, and the numbers written on its nodes and edges.
 
 import { mlpWith, trace, type MLP } from '../../engine/lessons/neuron.ts';
+import { fixed, subscript } from '../shared/format.ts';
 import {
   contourLevels, contourPaths, foldLine, gridMax, heatRuns, levelsEvery, sampleGrid, toPixelX, toPixelY,
   type ContourPath, type Domain, type Frame, type Grid, type HeatRun,
@@ -31,7 +32,6 @@ export type Control = {
   step: number;
 };
 
-const sub = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
 const range = { min: -2, max: 2, step: 0.1 };
 
 /**
@@ -39,10 +39,10 @@ const range = { min: -2, max: 2, step: 0.1 };
  * parameters in the order parameters(mlp) lists them (h₁'s weights and bias, h₂'s, the output's).
  */
 export const networkControls: readonly Control[] = [
-  ...[1, 2, 3].map((i): Control => ({ key: `x${i}`, kind: 'input', symbol: `x${sub(i)}`, description: `input x${sub(i)}`, group: 'inputs', ...range })),
+  ...[1, 2, 3].map((i): Control => ({ key: `x${i}`, kind: 'input', symbol: `x${subscript(i)}`, description: `input x${subscript(i)}`, group: 'inputs', ...range })),
   ...[1, 2].flatMap((j): Control[] => [
-    ...[1, 2, 3].map((i): Control => ({ key: `w${j}${i}`, kind: 'weight', symbol: `w${sub(j)}${sub(i)}`, description: `weight from x${sub(i)} into h${sub(j)}`, group: j === 1 ? 'h1' : 'h2', ...range })),
-    { key: `b${j}`, kind: 'bias', symbol: `b${sub(j)}`, description: `bias of h${sub(j)}`, group: j === 1 ? 'h1' : 'h2', ...range },
+    ...[1, 2, 3].map((i): Control => ({ key: `w${j}${i}`, kind: 'weight', symbol: `w${subscript(j)}${subscript(i)}`, description: `weight from x${subscript(i)} into h${subscript(j)}`, group: j === 1 ? 'h1' : 'h2', ...range })),
+    { key: `b${j}`, kind: 'bias', symbol: `b${subscript(j)}`, description: `bias of h${subscript(j)}`, group: j === 1 ? 'h1' : 'h2', ...range },
   ]),
   { key: 'u1', kind: 'weight', symbol: 'u₁', description: 'weight from h₁ into the output', group: 'y', ...range },
   { key: 'u2', kind: 'weight', symbol: 'u₂', description: 'weight from h₂ into the output', group: 'y', ...range },
@@ -84,13 +84,6 @@ export function snap(v: number, step = range.step, min = range.min, max = range.
   return Number((Math.round(clamped / step) * step).toFixed(decimals));
 }
 
-/** A number for display: fixed decimals, a true minus sign, and no "−0.00". */
-export function fmt(v: number, decimals = 2): string {
-  const s = v.toFixed(decimals);
-  if (Number(s) === 0) return (0).toFixed(decimals);
-  return s.replace('-', '−');
-}
-
 // ---- the diagram ----
 
 /** A node of the diagram: position (viewBox units), symbol, and the numbers written on it. */
@@ -124,10 +117,10 @@ export function networkDiagram(values: readonly number[]): Diagram {
   const layers = trace(mlp, x);
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
-  x.forEach((v, i) => nodes.push({ id: `x${i + 1}`, layer: 0, x: columns[0], y: rows[0][i], symbol: `x${sub(i + 1)}`, value: v }));
+  x.forEach((v, i) => nodes.push({ id: `x${i + 1}`, layer: 0, x: columns[0], y: rows[0][i], symbol: `x${subscript(i + 1)}`, value: v }));
   layers.forEach((layer, l) => {
     layer.out.forEach((a, j) => {
-      const symbol = l === layers.length - 1 ? 'ŷ' : `h${sub(j + 1)}`;
+      const symbol = l === layers.length - 1 ? 'ŷ' : `h${subscript(j + 1)}`;
       nodes.push({ id: l === layers.length - 1 ? 'y' : `h${j + 1}`, layer: l + 1, x: columns[l + 1], y: rows[l + 1][j], symbol, value: a, z: layer.z[j] });
       mlp.layers[l].neurons[j].w.forEach((w, i) => {
         const [x1, y1, x2, y2] = [columns[l], rows[l][i], columns[l + 1], rows[l + 1][j]];
@@ -144,7 +137,7 @@ export function networkDiagram(values: readonly number[]): Diagram {
 export function describeForwardPass(values: readonly number[]): string {
   const { x } = splitValues(values);
   const [hidden, out] = trace(networkFrom(values), x);
-  return `Inputs ${x.map((v) => fmt(v, 1)).join(', ')}. Hidden neurons: h₁ = ReLU(${fmt(hidden.z[0])}) = ${fmt(hidden.out[0])}, h₂ = ReLU(${fmt(hidden.z[1])}) = ${fmt(hidden.out[1])}. Output ŷ = ReLU(${fmt(out.z[0])}) = ${fmt(out.out[0])}.`;
+  return `Inputs ${x.map((v) => fixed(v, 1)).join(', ')}. Hidden neurons: h₁ = ReLU(${fixed(hidden.z[0])}) = ${fixed(hidden.out[0])}, h₂ = ReLU(${fixed(hidden.z[1])}) = ${fixed(hidden.out[1])}. Output ŷ = ReLU(${fixed(out.z[0])}) = ${fixed(out.out[0])}.`;
 }
 
 // ---- the surface over x₁, x₂ ----
@@ -194,7 +187,7 @@ export function networkSurface(params: readonly number[], x3: number, step?: num
     step: chosen.step,
     zeroLine: contourPaths(z, [0], surfaceFrame)[0]?.d ?? '',
     folds: mlp.layers[0].neurons.map((n, j) => ({
-      symbol: `h${sub(j + 1)}`,
+      symbol: `h${subscript(j + 1)}`,
       line: foldLine(n.w[0], n.w[1], n.w[2] * x3 + n.b, surfaceDomain, surfaceFrame),
     })),
     max,

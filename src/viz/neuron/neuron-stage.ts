@@ -4,7 +4,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { adder, dot, relu, reluNeuron, weighted } from '../../engine/lessons/neuron.ts';
-import { fmt } from './network.ts';
+import { fixed, subscript } from '../shared/format.ts';
 
 /** Which stage of the chapter a widget shows. */
 export type Stage = 'adder' | 'weight' | 'relu' | 'dot';
@@ -76,10 +76,9 @@ export type WaterfallRow = { label: string; value: number; from: number; to: num
 export function waterfall(x: readonly number[], w: readonly number[], b: number): WaterfallRow[] {
   const rows: WaterfallRow[] = [];
   let sum = 0;
-  const sub = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
   x.forEach((xi, i) => {
     const value = xi * w[i];
-    rows.push({ label: `x${sub(i + 1)}·w${sub(i + 1)}`, value, from: sum, to: sum + value });
+    rows.push({ label: `x${subscript(i + 1)}·w${subscript(i + 1)}`, value, from: sum, to: sum + value });
     sum += value;
   });
   rows.push({ label: '+ b', value: b, from: sum, to: sum + b });
@@ -102,27 +101,27 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 /** The numbers a stage widget shows. One-input stages: x, w, b; the dot stage: xs, ws, b. */
 export type StageValues = { x: number; w: number; b: number } | { xs: number[]; ws: number[]; b: number };
 
-const num = (v: number, d = 1) => (v < 0 ? `(${fmt(v, d)})` : fmt(v, d));
+const num = (v: number, d = 1) => (v < 0 ? `(${fixed(v, d)})` : fixed(v, d));
 
 /** The stage's computation written out with the current numbers, one line per step. */
 export function stageEquations(stage: Stage, v: StageValues): string[] {
   if ('xs' in v) {
     const z = dot(v.xs, v.ws) + v.b;
     const products = v.xs.map((x, i) => `${num(x)}·${num(v.ws[i])}`).join(' + ');
-    return [`z = x · w + b = ${products} + ${num(v.b)} = ${fmt(z)}`, `a = ReLU(z) = ${fmt(relu(z))}`];
+    return [`z = x · w + b = ${products} + ${num(v.b)} = ${fixed(z)}`, `a = ReLU(z) = ${fixed(relu(z))}`];
   }
   const { x, w, b } = v;
-  if (stage === 'adder') return [`a = x + b = ${num(x)} + ${num(b)} = ${fmt(adder(x, b))}`];
-  if (stage === 'weight') return [`a = x·w + b = ${num(x)}·${num(w)} + ${num(b)} = ${fmt(weighted(x, w, b))}`];
+  if (stage === 'adder') return [`a = x + b = ${num(x)} + ${num(b)} = ${fixed(adder(x, b))}`];
+  if (stage === 'weight') return [`a = x·w + b = ${num(x)}·${num(w)} + ${num(b)} = ${fixed(weighted(x, w, b))}`];
   const z = weighted(x, w, b);
-  return [`z = x·w + b = ${num(x)}·${num(w)} + ${num(b)} = ${fmt(z)}`, `a = ReLU(z) = max(0, ${fmt(z)}) = ${fmt(relu(z))}`];
+  return [`z = x·w + b = ${num(x)}·${num(w)} + ${num(b)} = ${fixed(z)}`, `a = ReLU(z) = max(0, ${fixed(z)}) = ${fixed(relu(z))}`];
 }
 
 /** Where a ReLU neuron switches on, in words. */
 export function turnOnText(w: number, b: number): string {
   const at = turnOnPoint(w, b);
   if (at === null) return b > 0 ? 'With w = 0, z = b > 0 for every x: the ReLU is always on.' : 'With w = 0, z = b ≤ 0 for every x: the ReLU is always off.';
-  return `The ReLU switches on at x = −b/w = ${fmt(at)}: it is on for x ${w > 0 ? 'above' : 'below'} that point and outputs 0 on the other side.`;
+  return `The ReLU switches on at x = −b/w = ${fixed(at)}: it is on for x ${w > 0 ? 'above' : 'below'} that point and outputs 0 on the other side.`;
 }
 
 /** One bar of the drawn waterfall, in viewBox units; `kind` picks its colour. */

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/engine/random.ts';
-import { buildExpr, evaluateExpr, fmt, fmtFine, limits, parseExpr, startingValue, type Expr } from '../../../../src/viz/autograd/expr.ts';
+import { buildExpr, evaluateExpr, limits, parseExpr, startingValue, type Expr } from '../../../../src/viz/autograd/expr.ts';
 import { graphOf, gradientsOf } from '../../../../src/viz/autograd/value-graph.ts';
 
 /** Evaluate the expression's output at env; throws if it fails. */
@@ -192,22 +192,6 @@ describe('gradients of random expressions', () => {
     if (!r.ok) throw new Error(r.error.message);
     const g = graphOf(r.graph.root, r.graph.names);
     expect(gradientsOf(g)).toEqual(gradientsOf(g));
-  });
-});
-
-describe('fmt writes numbers for the page', () => {
-  it('uses at most four decimals, a true minus sign and exponents for the very small and large', () => {
-    expect(fmt(4)).toBe('4');
-    expect(fmt(-18)).toBe('−18');
-    expect(fmt(2 / 3)).toBe('0.6667');
-    expect(fmt(-0)).toBe('0');
-    expect(fmt(1.5e-7)).toBe('1.5e-7');
-    expect(fmt(123456789)).toBe('1.235e+8');
-  });
-
-  it('fmtFine keeps ten significant digits, so float rounding stays visible', () => {
-    expect(fmtFine(0.0039999999999995595)).toBe('0.004');
-    expect(fmtFine(-1.5e-15)).toBe('−1.5e-15');
   });
 });
 

@@ -3,9 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/engine/random.ts';
+import { fixed } from '../../../../src/viz/shared/format.ts';
 import { MLP, mlpWith, mse, parameters, trace } from '../../../../src/engine/lessons/neuron.ts';
 import {
-  controlIndex, defaultNetworkValues, describeForwardPass, fmt, networkControls, networkDiagram, networkFrom, networkSurface,
+  controlIndex, defaultNetworkValues, describeForwardPass, networkControls, networkDiagram, networkFrom, networkSurface,
   snap, splitValues, surfaceGrids, surfacePoint,
 } from '../../../../src/viz/neuron/network.ts';
 import {
@@ -39,12 +40,6 @@ describe('the network sliders', () => {
     expect(snap(-0.04)).toBe(0);
     expect(snap(7)).toBe(2);
     expect(snap(-1.26)).toBe(-1.3);
-  });
-
-  it('fmt writes a true minus sign and never −0', () => {
-    expect(fmt(-1.5)).toBe('−1.50');
-    expect(fmt(-0.001)).toBe('0.00');
-    expect(fmt(2, 0)).toBe('2');
   });
 });
 
@@ -94,8 +89,8 @@ describe('the network diagram', () => {
 
   it('describes the forward pass in words with the same numbers', () => {
     const text = describeForwardPass(values);
-    expect(text).toContain(`Output ŷ = ReLU(${fmt(layers[1].z[0])}) = ${fmt(layers[1].out[0])}`);
-    expect(text).toContain(`h₂ = ReLU(${fmt(layers[0].z[1])})`);
+    expect(text).toContain(`Output ŷ = ReLU(${fixed(layers[1].z[0])}) = ${fixed(layers[1].out[0])}`);
+    expect(text).toContain(`h₂ = ReLU(${fixed(layers[0].z[1])})`);
   });
 });
 

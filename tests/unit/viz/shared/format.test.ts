@@ -7,7 +7,7 @@ describe('format', () => {
   ])('int(%s) writes %s', (n, text) => expect(int(n)).toBe(text));
 
   it.each([
-    [-1.5, 2, '−1.50'], [-0.004, 2, '0.00'], [0.125, 1, '0.1'], [3.14159, 3, '3.142'], [-0, 2, '0.00'],
+    [-1.5, 2, '−1.50'], [-0.004, 2, '0.00'], [-0.001, 2, '0.00'], [2, 0, '2'], [0.125, 1, '0.1'], [3.14159, 3, '3.142'], [-0, 2, '0.00'],
   ])('fixed(%s, %s) writes %s', (x, d, text) => expect(fixed(x, d)).toBe(text));
 
   it('signed puts a plus on positive numbers only', () => {
@@ -18,10 +18,13 @@ describe('format', () => {
 
   it.each([
     [2.5, '2.5'], [-0.000012, '−1.2e-5'], [1 / 3, '0.3333'], [-0, '0'], [2e6, '2e+6'], [-0.00001, '−1e-5'],
+    [4, '4'], [-18, '−18'], [2 / 3, '0.6667'], [1.5e-7, '1.5e-7'], [123456789, '1.235e+8'],
   ])('short(%s) writes %s', (x, text) => expect(short(x)).toBe(text));
 
-  it('precise keeps ten significant digits', () => {
+  it('precise keeps ten significant digits, so float rounding stays visible', () => {
     expect(precise(0.1 + 0.2)).toBe('0.3');
+    expect(precise(0.0039999999999995595)).toBe('0.004');
+    expect(precise(-1.5e-15)).toBe('−1.5e-15');
     expect(precise(-0.0040000001234)).toBe('−0.004000000123');
   });
 
