@@ -1,6 +1,9 @@
 // Props that MDX passes to a widget are checked against the widget's schema when the page is
 // built: a wrong prop stops the build with a message naming the widget, the prop and what was
 // expected, instead of a figure that quietly shows something else.
+//
+// A widget checks only while rendering on the server (`if (import.meta.env.SSR)`), and its
+// schema is built by a function, so neither the check nor zod reaches the browser.
 
 import type { z } from 'astro/zod';
 
@@ -24,8 +27,9 @@ export function propsMessage(widget: string, problems: readonly PropProblem[]): 
 
 /** Check a widget's props against its schema; throw (stopping the build) with a readable message if they do not fit. */
 export function parseProps<S extends z.ZodType>(widget: string, schema: S, props: Record<string, unknown>): z.output<S> {
-  // a prop given as undefined is one not given; Svelte's own slot bookkeeping is not a prop
-  const given = Object.fromEntries(Object.entries(props).filter(([k, v]) => v !== undefined && !k.startsWith('$$')));
+  // a prop given as undefined is one not given; Svelte's slot bookkeeping and the attribute
+  // Astro adds for scoped styles (data-astro-cid-…) are not the author's props
+  const given = Object.fromEntries(Object.entries(props).filter(([k, v]) => v !== undefined && !k.startsWith('$$') && !k.startsWith('data-astro-')));
   const result = schema.safeParse(given);
   if (!result.success) throw new Error(propsMessage(widget, propProblems(result.error)));
   return result.data;
