@@ -73,7 +73,7 @@ test.describe('live regions', () => {
 
   test('typing in the tokenizer playground says the token count once the typing pauses', async ({ page }) => {
     await page.goto('/chapters/tokenizer/');
-    const box = await hydrated(page, '#tp-text');
+    const box = await hydrated(page, page.getByLabel('Text to tokenize'));
     const said = await listen(page.locator('.playground'));
     await box.fill('');
     await box.pressSequentially('christophorus', { delay: 20 });
@@ -83,7 +83,7 @@ test.describe('live regions', () => {
 
   test('the BPE slider speaks its own summary; the live region stays quiet while it moves', async ({ page }) => {
     await page.goto('/chapters/tokenizer/');
-    const slider = await hydrated(page, '#bpe-k');
+    const slider = await hydrated(page, page.getByRole('slider', { name: /Number of merges/ }));
     await expect(slider).toBeEnabled(); // the merges are learned in the browser first
     const said = await listen(page.locator('.bpe'));
     await slider.focus();
@@ -245,16 +245,16 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
   test('100,000 pasted characters give a short message in the decoder and a refusal tied to the paste box', async ({ page }) => {
     const log = watch(page);
     await page.goto('/chapters/tokenizer/');
-    await hydrated(page, '#tp-text');
+    await hydrated(page, page.getByLabel('Text to tokenize'));
     await page.locator('.playground details summary').click();
-    const ids = page.locator('#tp-ids');
+    const ids = page.getByLabel(/Ids to decode/);
     await ids.evaluate((el: HTMLInputElement) => {
       el.value = 'x'.repeat(100_000);
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await expect(page.locator('#tp-decoded')).toHaveText(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
+    await expect(page.locator('.playground .decoded')).toHaveText(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
     await ids.fill('26, 4, 12, 12, 0, 26');
-    await expect(page.locator('#tp-decoded')).toContainText('decode gives “emma”');
+    await expect(page.locator('.playground .decoded')).toContainText('decode gives “emma”');
 
     await page.goto('/chapters/dataset/');
     const upload = await hydrated(page, '.upload');
