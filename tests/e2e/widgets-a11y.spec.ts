@@ -344,7 +344,7 @@ test.describe('in the dark theme', () => {
   const marks: Record<string, string[]> = {
     '/chapters/dataset/': ['.explorer .bars rect'],
     '/chapters/tokenizer/': ['.bpe .curve', '.bpe .now'],
-    '/chapters/neuron/': ['.neuron-stage .curve', '.neuron-stage .pre', '.neuron-stage .drop', '.diagram .edges line', '.surface .zero', '.surface .target path', '.history path'],
+    '/chapters/neuron/': ['.neuron-stage .curve', '.neuron-stage .pre', '.neuron-stage .drop', '.diagram .edges line', '.surface .zero', '.surface .target path', '.history path.line'],
     '/chapters/autograd/': ['.graph-scroll .edge', '.sgd .line', '.loss-curve .curve', '.loss-curve .tangent', '.loss-curve .arrow'],
   };
 

@@ -19,20 +19,24 @@ export function placeOnAxis(scale: { (v: number): number; domain(): number[] }, 
 export type OffDirection = 'up' | 'down' | 'left' | 'right';
 
 /**
- * The arrow drawn for a value held at the edge: a small triangle at (x, y) pointing off the
- * plot, and where its label goes. `size` is the triangle's length in pixels.
+ * The arrow drawn for a value held at the edge: a small triangle whose tip is at (x, y) on
+ * the edge, pointing off the plot, and where its label goes. `size` is the triangle's length
+ * in pixels; an up or down arrow's label goes to its left when less than `room` pixels are
+ * left before `right`.
  */
-export function offAxisArrow(x: number, y: number, direction: OffDirection, size = 8): { path: string; labelX: number; labelY: number; anchor: 'start' | 'middle' | 'end' } {
+export function offAxisArrow(
+  x: number, y: number, direction: OffDirection, { size = 8, right = Infinity, room = 48 }: { size?: number; right?: number; room?: number } = {},
+): { path: string; labelX: number; labelY: number; anchor: 'start' | 'end' } {
   const h = size / 2;
   const tip = {
-    up: [x, y - size, x - h, y, x + h, y],
-    down: [x, y + size, x - h, y, x + h, y],
-    left: [x - size, y, x, y - h, x, y + h],
-    right: [x + size, y, x, y - h, x, y + h],
+    up: [x, y, x - h, y + size, x + h, y + size],
+    down: [x, y, x - h, y - size, x + h, y - size],
+    left: [x, y, x + size, y - h, x + size, y + h],
+    right: [x, y, x - size, y - h, x - size, y + h],
   }[direction];
   const path = `M${tip[0]},${tip[1]}L${tip[2]},${tip[3]}L${tip[4]},${tip[5]}Z`;
-  if (direction === 'up') return { path, labelX: x + h + 3, labelY: y - h, anchor: 'start' };
-  if (direction === 'down') return { path, labelX: x + h + 3, labelY: y + size, anchor: 'start' };
-  if (direction === 'left') return { path, labelX: x - size - 3, labelY: y - h - 2, anchor: 'end' };
-  return { path, labelX: x + size + 3, labelY: y - h - 2, anchor: 'start' };
+  if (direction === 'left') return { path, labelX: x + size + 3, labelY: y - h - 4, anchor: 'start' };
+  if (direction === 'right') return { path, labelX: x - size - 3, labelY: y - h - 4, anchor: 'end' };
+  const labelY = direction === 'up' ? y + h : y - h;
+  return right - x < room ? { path, labelX: x - h - 3, labelY, anchor: 'end' } : { path, labelX: x + h + 3, labelY, anchor: 'start' };
 }

@@ -25,14 +25,20 @@ describe('placeOnAxis', () => {
 });
 
 describe('offAxisArrow', () => {
-  it('points the way the value left the plot, its tip beyond the edge', () => {
-    expect(offAxisArrow(10, 20, 'up', 8).path).toBe('M10,12L6,20L14,20Z');
-    expect(offAxisArrow(10, 20, 'right', 8).path).toBe('M18,20L10,16L10,24Z');
+  it('points the way the value left the plot, its tip on the edge and its body inside', () => {
+    expect(offAxisArrow(10, 20, 'up').path).toBe('M10,20L6,28L14,28Z');
+    expect(offAxisArrow(10, 20, 'right').path).toBe('M10,20L2,16L2,24Z');
   });
 
-  it('puts the label beside the arrow, away from the plot edge it points past', () => {
-    const left = offAxisArrow(50, 50, 'left');
-    expect(left.anchor).toBe('end');
-    expect(left.labelX).toBeLessThan(50);
+  it('puts the label beside the arrow, inside the plot', () => {
+    const right = offAxisArrow(300, 50, 'right');
+    expect(right.anchor).toBe('end');
+    expect(right.labelX).toBeLessThan(300);
+    expect(offAxisArrow(20, 50, 'left').labelX).toBeGreaterThan(20);
+  });
+
+  it('moves an up arrow’s label to its left near the right edge', () => {
+    expect(offAxisArrow(100, 0, 'up', { right: 240 }).anchor).toBe('start');
+    expect(offAxisArrow(230, 0, 'up', { right: 240 }).anchor).toBe('end');
   });
 });
