@@ -10,17 +10,15 @@
 // slowdown: on a busy machine (see the load average printed) performance scores drop.
 
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGzip, gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { visit } from '../site/browse.ts';
+import { serve } from '../site/static-server.ts';
 import { jsCost, jsBudgetBytes, kb } from '../site/js-budget.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
@@ -42,57 +40,6 @@ if (process.env.BENCH_BUILD === '1' || !existsSync(join(outDir, 'index.html'))) 
 // the page list reads OUT_DIR when loaded, so load it after the build
 process.env.OUT_DIR = outDir;
 const { sitePages } = await import('../site/site-pages.ts');
-
-// ── a static server like a production host: gzip for text, long caching for hashed assets ──
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.png': 'image/png', '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-};
-const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
-
-function fileFor(urlPath: string): string | null {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  const base = join(outDir, clean);
-  if (!base.startsWith(outDir)) return null;
-  for (const candidate of [base, join(base, 'index.html'), `${base}.html`]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-function serve(): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const file = fileFor(url.pathname);
-    if (!file) {
-      const notFound = fileFor('/404.html');
-      res.writeHead(404, { 'content-type': types['.html'] });
-      if (notFound) await pipeline(createReadStream(notFound), res);
-      else res.end('Not found');
-      return;
-    }
-    if (!url.pathname.endsWith('/') && file.endsWith(`${sep}index.html`) && !url.pathname.endsWith('index.html')) {
-      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-      return;
-    }
-    const ext = extname(file);
-    const headers: Record<string, string> = {
-      'content-type': types[ext] ?? 'application/octet-stream',
-      'cache-control': url.pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-      'x-content-type-options': 'nosniff',
-    };
-    if (compressible.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
-      await pipeline(createReadStream(file), createGzip(), res);
-    } else {
-      res.writeHead(200, { ...headers, 'content-length': String(statSync(file).size) });
-      await pipeline(createReadStream(file), res);
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 // ── weight: scroll through each page in Chromium and gzip what it loaded ──────────────────
 type Weight = { js: number; css: number };
@@ -163,8 +110,7 @@ async function audit(url: string, port: number): Promise<Scores> {
 }
 
 // ── run ───────────────────────────────────────────────────────────────────────────────────
-const server = await serve();
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { server, origin } = await serve(outDir);
 const paths = sitePages().map((p) => p.path);
 console.log(`${paths.length} pages from ${outDir}, served at ${origin} (gzip), Chromium ${chromePath}, ${runs} Lighthouse run(s) per page`);
 console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs${loadavg()[0] > cpus().length ? ' (busy: blocking time and performance will read worse than on an idle machine)' : ''}\n`);

@@ -8,8 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  FastGPT, FastTrainer, Random, Tokenizer, generate, initStateDict, microgptConfig, parameterCount,
-  toWeightsFile, trainingOrder,
+  FastGPT, Random, Tokenizer, generate, microgptConfig, parameterCount, runTraining, toWeightsFile,
 } from '../../src/engine/index.ts';
 import { defaultNames } from './names.ts';
 
@@ -24,12 +23,7 @@ const write = (path: string, text: string) => {
 const docs = defaultNames();
 const tokenizer = Tokenizer.fromDocuments(docs);
 const config = microgptConfig(tokenizer.vocabSize);
-const rng = new Random(shippedModel.seed);
-const order = trainingOrder(docs, rng); // shuffle first, then initialise: microgpt.py's order
-const trainer = new FastTrainer({ config, stateDict: initStateDict(config, rng), numSteps: shippedModel.numSteps });
-const losses: number[] = [];
-for (let s = 0; s < shippedModel.numSteps; s++) losses.push(trainer.step(tokenizer.encodeDocument(order[s % order.length])));
-const stateDict = trainer.stateDict();
+const { stateDict, losses } = runTraining({ docs, tokenizer, config, seed: shippedModel.seed, numSteps: shippedModel.numSteps });
 
 const model = new FastGPT(config, stateDict);
 const sampler = new Random(shippedModel.sampleSeed);

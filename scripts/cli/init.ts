@@ -1,6 +1,6 @@
 // `microgpt init`: fresh weights, drawn exactly as microgpt.py draws them.
 
-import { Random, Tokenizer, initStateDict, parameterCount, trainingOrder } from '../../src/engine/index.ts';
+import { Tokenizer, parameterCount, seededStart } from '../../src/engine/index.ts';
 import type { Flags, FlagSpec } from './args.ts';
 import { configFromFlags, sizeFlags } from './config.ts';
 import { checkOutPath, readDataset, writeWeights } from './files.ts';
@@ -17,11 +17,8 @@ export function init(flags: Flags, io: Io): void {
   const config = configFromFlags(flags, tokenizer.vocabSize);
   checkOutPath(out);
 
-  const rng = new Random(seed);
-  // microgpt.py shuffles the documents before it draws the weights, so the shuffle's draws
-  // come first here too; otherwise `init` and `train --seed` would start from different weights
-  trainingOrder(docs, rng);
-  const stateDict = initStateDict(config, rng);
+  // the weights come after the shuffle's draws, as in microgpt.py, so `init` and `train --seed` start alike
+  const { stateDict } = seededStart(docs, config, seed);
   writeWeights(out, { config, tokenizer, stateDict });
   const v = config.vocabSize;
   io.out(`wrote ${out}: ${parameterCount(config).toLocaleString('en-US')} parameters, vocab ${v} (${v - 1} characters + BOS)`);

@@ -1,7 +1,7 @@
 // `microgpt train`: one document per step, from fresh weights (--seed) or a weights file (--init).
 
 import type { EngineKind, GPTConfig, StateDict } from '../../src/engine/index.ts';
-import { Random, Tokenizer, adamDefaults, createTrainer, initStateDict, trainingOrder } from '../../src/engine/index.ts';
+import { Tokenizer, adamDefaults, runTraining } from '../../src/engine/index.ts';
 import type { Flags, FlagSpec } from './args.ts';
 import { configFromFlags, givenSizeFlags, sizeFlags } from './config.ts';
 import { CliError } from './error.ts';
@@ -16,24 +16,20 @@ export const trainFlags: FlagSpec = {
   init: 'FILE', seed: 'N', data: 'FILE', steps: 'N', lr: 'X', 'no-shuffle': null, engine: 'fast|value', out: 'FILE', ...sizeFlags,
 };
 
-/** Everything training starts from. */
-type Start = { config: GPTConfig; tokenizer: Tokenizer; stateDict: StateDict; order: string[] };
+/** Everything training starts from; no stateDict means fresh weights drawn from the seed. */
+type Start = { config: GPTConfig; tokenizer: Tokenizer; stateDict?: StateDict };
 
-/** Fresh weights, in microgpt.py's order: seed, shuffle, then draw the weights from the same stream. */
-function fromSeed(flags: Flags, seed: number, shuffle: boolean, data: Dataset): Start {
+/** Fresh weights: the tokenizer comes from the dataset, the sizes from the flags. */
+function fromData(flags: Flags, data: Dataset): Start {
   const tokenizer = Tokenizer.fromDocuments(data.docs);
-  const config = configFromFlags(flags, tokenizer.vocabSize);
-  const rng = new Random(seed);
-  // always draw the shuffle, so the weights for a seed are the same with or without --no-shuffle
-  const shuffled = trainingOrder(data.docs, rng);
-  return { config, tokenizer, stateDict: initStateDict(config, rng), order: shuffle ? shuffled : data.docs.slice() };
+  return { config: configFromFlags(flags, tokenizer.vocabSize), tokenizer };
 }
 
-/** Weights from a file; the shuffle gets a fresh Random(seed), the same permutation fromSeed makes. */
-function fromInit(path: string, seed: number, shuffle: boolean, data: Dataset): Start {
-  const { config, tokenizer, stateDict } = readWeights('init', path);
-  checkVocabulary(tokenizer, data.docs, data.source);
-  return { config, tokenizer, stateDict, order: trainingOrder(data.docs, shuffle ? new Random(seed) : null) };
+/** Weights from a file; the seed still shuffles the documents, with the same permutation as fresh weights get. */
+function fromInit(path: string, data: Dataset): Start {
+  const weights = readWeights('init', path);
+  checkVocabulary(weights.tokenizer, data.docs, data.source);
+  return weights;
 }
 
 function parseEngine(text: string): EngineKind {
@@ -64,18 +60,16 @@ export function train(flags: Flags, io: Io): void {
     throw new CliError(`--${sizes[0]} cannot be used with --init (the config comes from the weights file)`);
   }
   const data = readDataset(flags.get('data'));
-  const start = initPath === undefined ? fromSeed(flags, seed, shuffle, data) : fromInit(initPath, seed, shuffle, data);
+  const { config, tokenizer, stateDict: init } = initPath === undefined ? fromData(flags, data) : fromInit(initPath, data);
   checkOutPath(out);
 
-  const { config, tokenizer, order } = start;
-  const trainer = createTrainer(engine, { config, stateDict: start.stateDict, numSteps: steps, adam: { lr } });
   const log = new TrainLog(io, steps);
   const started = performance.now();
-  for (let s = 0; s < steps; s++) {
-    log.step(s + 1, trainer.step(tokenizer.encodeDocument(order[s % order.length])));
-  }
+  const { stateDict } = runTraining({
+    docs: data.docs, tokenizer, config, seed, numSteps: steps, engine, adam: { lr }, shuffle, stateDict: init,
+    onStep: (step, loss) => log.step(step, loss),
+  });
   const seconds = (performance.now() - started) / 1000;
-  const stateDict = trainer.stateDict();
   checkFinite(stateDict);
   writeWeights(out, { config, tokenizer, stateDict });
   log.summary(seconds, out);

@@ -1,7 +1,7 @@
 // The glossary: every term the chapters use, in plain English. <Term id="…"> links here and
-// fails the build for an id that is not defined. Numbers about the model come from the engine.
+// fails the build for an id that is not defined. Numbers about the model come from src/facts/.
 
-import facts from '../generated/facts.json';
+import { glossaryFacts as f } from '../facts/glossary.ts';
 import { int } from '../viz/shared/format.ts';
 
 /** One glossary entry. `see` lists related entries by id. */
@@ -19,7 +19,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'bpe', term: 'BPE (byte pair encoding)', definition: 'A tokenizer that starts from single characters and repeatedly merges the most frequent neighbouring pair into a new token, so common chunks become one token.', see: ['tokenizer'] },
   { id: 'chain-rule', term: 'Chain rule', definition: 'If a affects b and b affects c, then how much a affects c is the product of the two local rates. Backpropagation is the chain rule applied over and over.' },
   { id: 'computation-graph', term: 'Computation graph', definition: 'The record of a calculation: one node for every number computed, with arrows from the numbers it was computed from. Backpropagation walks it backwards.', see: ['autograd'] },
-  { id: 'context-length', term: 'Context length', definition: `The most tokens the model can look at at once (block_size). microgpt's is ${facts.model.blockSize}.`, see: ['kv-cache'] },
+  { id: 'context-length', term: 'Context length', definition: `The most tokens the model can look at at once (block_size). microgpt's is ${f.blockSize}.`, see: ['kv-cache'] },
   { id: 'cross-entropy', term: 'Cross-entropy loss', definition: 'The loss for predicting a token: minus the log of the probability the model gave to the token that actually came next. Zero for a certain, correct guess.', see: ['loss'] },
   { id: 'dataset', term: 'Dataset', definition: 'The collection of documents a model learns from. Here: one name per line.', see: ['document'] },
   { id: 'document', term: 'Document', definition: 'One unit of training text. For microgpt each name is a document; for a large model, a web page or a book.' },
@@ -43,7 +43,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'neuron', term: 'Neuron', definition: 'A weighted sum of inputs plus a bias, usually passed through a nonlinearity such as ReLU.' },
   { id: 'normalization', term: 'Normalization', definition: 'Rescaling a vector so its numbers stay in a steady range. microgpt uses RMSNorm: divide by the root mean square.', see: ['rmsnorm'] },
   { id: 'optimizer', term: 'Optimizer', definition: 'The rule that turns gradients into parameter updates, such as plain gradient descent or Adam.', see: ['adam'] },
-  { id: 'parameter', term: 'Parameter', definition: `A number the model learns. microgpt has ${int(facts.model.parameters)} of them, arranged in named matrices.` },
+  { id: 'parameter', term: 'Parameter', definition: `A number the model learns. microgpt has ${int(f.parameters)} of them, arranged in named matrices.` },
   { id: 'query-key-value', term: 'Query, key, value', definition: 'Three vectors each position computes for attention: the query asks, the keys are matched against it, and the values are what gets mixed in.', see: ['attention'] },
   { id: 'relu', term: 'ReLU', definition: 'The function max(0, x): negative inputs become 0, positive ones pass through. It lets stacked layers bend.' },
   { id: 'residual', term: 'Residual connection', definition: 'Adding a block\'s input back to its output, so each block only has to learn a change and gradients flow straight through.' },
@@ -59,7 +59,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'tokenizer', term: 'Tokenizer', definition: 'The code that turns text into token ids and back.', see: ['token', 'bpe'] },
   { id: 'topological-order', term: 'Topological order', definition: 'An order of a graph\'s nodes in which every node comes after all the nodes it was computed from. Backpropagation visits the nodes in the reverse of such an order.', see: ['backpropagation', 'computation-graph'] },
   { id: 'training', term: 'Training', definition: 'Repeatedly measuring the loss on data and nudging every parameter against its gradient.', see: ['loss', 'optimizer'] },
-  { id: 'vocabulary', term: 'Vocabulary', definition: `The set of all tokens a tokenizer knows. microgpt's has ${facts.vocab.size}: the letters a to z and BOS.`, see: ['token'] },
+  { id: 'vocabulary', term: 'Vocabulary', definition: `The set of all tokens a tokenizer knows. microgpt's has ${f.vocabSize}: the letters a to z and BOS.`, see: ['token'] },
   { id: 'weight', term: 'Weight', definition: 'A learned number that multiplies one input of a neuron: how much that input counts, and with which sign.', see: ['neuron', 'parameter'] },
 ];
 

@@ -3,11 +3,13 @@
 /** Adam's settings; microgpt's values are the defaults. */
 export type AdamConfig = { lr: number; beta1: number; beta2: number; eps: number };
 
+/** microgpt's Adam: learning rate 0.01, β₁ 0.85, β₂ 0.99, ε 1e-8. */
 export const adamDefaults: AdamConfig = { lr: 0.01, beta1: 0.85, beta2: 0.99, eps: 1e-8 };
 
 /** Adam's memory: a running mean of gradients (m) and of squared gradients (v), one per parameter. */
 export type AdamState = { config: AdamConfig; m: Float64Array; v: Float64Array };
 
+/** Fresh moments for size parameters (m and v start at 0), with microgpt's settings unless overridden. */
 export function adamState(size: number, config: Partial<AdamConfig> = {}): AdamState {
   return { config: { ...adamDefaults, ...config }, m: new Float64Array(size), v: new Float64Array(size) };
 }
@@ -16,6 +18,7 @@ export function adamState(size: number, config: Partial<AdamConfig> = {}): AdamS
 /**
  * One update of every parameter in place. step counts from 0; the learning rate decays
  * linearly from lr at step 0 towards 0 at numSteps. Does not zero the gradients.
+ * data, grad: [numParams], the parameters laid end to end in matrixShapes() order.
  */
 export function adamStep(state: AdamState, data: Float64Array, grad: Float64Array, step: number, numSteps: number): void {
   const { lr, beta1, beta2, eps } = state.config;

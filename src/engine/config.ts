@@ -9,13 +9,27 @@ export type GPTConfig = {
   blockSize: number; // longest context in tokens; also the number of position embeddings (16)
 };
 
-/** microgpt's defaults for a given vocabulary size. */
-export function microgptConfig(vocabSize: number): GPTConfig {
-  return { vocabSize, nEmbd: 16, nHead: 4, nLayer: 1, blockSize: 16 };
+/** The named presets: every size but the vocabulary's, which comes from the data. */
+export const presets = {
+  microgpt: { nEmbd: 16, nHead: 4, nLayer: 1, blockSize: 16 }, // microgpt.py's defaults
+  toy: { nEmbd: 2, nHead: 1, nLayer: 1, blockSize: 4 }, // the 2-D toy of chapters 5 and 6: one head of width 2, four positions
+} as const satisfies Record<string, Omit<GPTConfig, 'vocabSize'>>;
+
+/** A preset's name: 'microgpt' or 'toy'. */
+export type PresetName = keyof typeof presets;
+
+/** The config of a named preset for a vocabulary of vocabSize tokens. */
+export function presetConfig(name: PresetName, vocabSize: number): GPTConfig {
+  return { vocabSize, ...presets[name] };
 }
 
-/** The 2-D toy of chapters 5 and 6: BOS, a, b, c; one head of width 2; four positions. */
-export const toyConfig: GPTConfig = { vocabSize: 4, nEmbd: 2, nHead: 1, nLayer: 1, blockSize: 4 };
+/** microgpt's defaults for a given vocabulary size. */
+export function microgptConfig(vocabSize: number): GPTConfig {
+  return presetConfig('microgpt', vocabSize);
+}
+
+/** The toy's config: its vocabulary is BOS, a, b, c. */
+export const toyConfig: GPTConfig = presetConfig('toy', 4);
 
 /** Dimensions of one attention head. */
 export function headDim(config: GPTConfig): number {

@@ -1,8 +1,10 @@
 // The training objective: how surprised the model is by each next token of a document (a name).
 
-import type { ForwardTrace, ValueModel } from './model.ts';
-import { emptyCache, gpt } from './model.ts';
+import type { ValueModel } from './model.ts';
+import { emptyCache } from './model.ts';
 import { softmax } from './nn.ts';
+import type { ForwardTrace } from './trace.ts';
+import { tracedGpt } from './trace.ts';
 import { Value, sum } from './value.ts';
 
 /** One position of a document's loss: what went in, what should come out, and how likely the model found it. */
@@ -25,8 +27,7 @@ export function documentLoss(model: ValueModel, tokens: readonly number[]): Docu
   for (let pos = 0; pos < n; pos++) {
     const token = tokens[pos];
     const target = tokens[pos + 1];
-    let trace!: ForwardTrace;
-    const logits = gpt(model, token, pos, keys, values, (t) => (trace = t));
+    const { logits, trace } = tracedGpt(model, token, pos, keys, values);
     const probs = softmax(logits);
     const loss = probs[target].log().neg();
     positions.push({ pos, token, target, probs, loss, trace });

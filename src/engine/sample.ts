@@ -30,6 +30,7 @@ export function argmax(xs: ArrayLike<number>): number {
 /**
  * The distribution the next token is drawn from: softmax(logits / T), then cut to the
  * top-k and top-p tokens and renormalised. T = 0 puts all the mass on the argmax.
+ * logits [vocabSize] → probabilities [vocabSize]
  */
 export function samplingDistribution(logits: ArrayLike<number>, o: SamplingOptions): Float64Array {
   const problem = samplingProblem(o);
@@ -74,7 +75,7 @@ export function samplingDistribution(logits: ArrayLike<number>, o: SamplingOptio
 }
 // #endregion distribution
 
-/** Draw one token id. Greedy decoding (T = 0) uses no randomness. */
+/** Draw one token id from logits [vocabSize]. Greedy decoding (T = 0) uses no randomness. */
 export function sampleToken(logits: ArrayLike<number>, o: SamplingOptions, rng: Random): number {
   if (o.temperature === 0) return argmax(logits);
   return rng.choice(samplingDistribution(logits, o));

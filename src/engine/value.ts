@@ -2,6 +2,9 @@
 // from (its children) and the local gradient of itself with respect to each of them.
 // backward() walks the graph in reverse topological order applying the chain rule.
 
+/** Record that topological sort number `sort` reached v; false when it already had. Set by Value's static block. */
+let firstVisit: (v: Value, sort: number) => boolean;
+
 // #region value
 /** A scalar in a computation graph: its value, the gradient of the loss w.r.t. it, and how it was made. */
 export class Value {
@@ -91,11 +94,18 @@ export class Value {
   }
   // #endregion backward
 
-  /** Visit marks for topologicalOrder: a fresh number per sort, so no Set is needed. */
-  static visitEpoch = 0;
-  mark = 0;
-}
+  // The last topological sort that reached this Value: a fresh number per sort, so no Set
+  // is needed. Private, and readable only through firstVisit below.
+  #visited = 0;
 
+  static {
+    firstVisit = (v, sort) => {
+      if (v.#visited === sort) return false;
+      v.#visited = sort;
+      return true;
+    };
+  }
+}
 
 /** Wrap a plain number as a leaf Value (a constant, its grad is never read). */
 export function toValue(x: Value | number): Value {
@@ -108,7 +118,7 @@ export function toValue(x: Value | number): Value {
  * a document's graph has ~10^5 nodes and chains deep enough to overflow a recursive one.
  */
 export function topologicalOrder(root: Value): Value[] {
-  const epoch = ++Value.visitEpoch;
+  const sort = ++sorts;
   const order: Value[] = [];
   // The DFS stack: a node and which child to look at next (0 = a, 1 = b, 2 = done).
   const stack = dfsStack;
@@ -116,7 +126,7 @@ export function topologicalOrder(root: Value): Value[] {
   let depth = 0;
   stack[depth] = root;
   next[depth++] = 0;
-  root.mark = epoch;
+  firstVisit(root, sort);
   while (depth > 0) {
     const top = depth - 1;
     const v = stack[top]!;
@@ -128,8 +138,7 @@ export function topologicalOrder(root: Value): Value[] {
       continue;
     }
     const c = step === 0 ? v.a : v.b;
-    if (c === null || c.mark === epoch) continue;
-    c.mark = epoch;
+    if (c === null || !firstVisit(c, sort)) continue;
     if (c.a === null) order.push(c); // a leaf (parameter or constant): nothing below it
     else { stack[depth] = c; next[depth++] = 0; }
   }
@@ -140,6 +149,7 @@ export function topologicalOrder(root: Value): Value[] {
 // Reused between calls so a backward pass does not regrow them.
 const dfsStack: (Value | null)[] = [];
 const dfsNext: number[] = [];
+let sorts = 0; // topological sorts so far; each numbers its visits with the next
 // #endregion topo
 
 /** Sum of Values left to right (Python's sum() over Values, without its leading 0). */

@@ -12,6 +12,7 @@ import { evaluateExpr } from '../viz/autograd/expr.ts';
 import { nudge } from '../viz/autograd/nudge.ts';
 import { evaluate, largestStableRate, sgdDefaults, sgdRun, sgdStart } from '../viz/autograd/sgd.ts';
 import { graphOf } from '../viz/autograd/value-graph.ts';
+import { model as shippedModel } from './shipped.ts';
 
 /** The nudge the chapter quotes. */
 export const NUDGE_H = 0.001;
@@ -39,7 +40,8 @@ export function documentGraphSize(name = GRAPH_NAME): { name: string; tokens: nu
   return { name, tokens: tokens.length, values: topologicalOrder(documentLoss(model, tokens).loss).length };
 }
 
-export function autogradLesson() {
+/** The chapter's computed numbers. */
+export function autogradFacts() {
   const branch = stepperModel(stepperCases.find((c) => c.id === 'branch')!);
   const neuron = stepperModel(stepperCases.find((c) => c.id === 'neuron')!);
   const nudgeA = nudge('a*b + a', branch.inputs, 'a', NUDGE_H);
@@ -90,3 +92,6 @@ export function autogradLesson() {
     },
   };
 }
+
+/** Chapter 4's facts, with the size of the shipped model it quotes. */
+export const autogradChapter = { ...autogradFacts(), parameters: shippedModel.parameters };

@@ -5,6 +5,7 @@ import { MLP, adder, dot, mse, neuron, parameters, reluNeuron, trace, weighted }
 import { GOAL, HAND_X3, MAX_ROUNDS, makeTarget, paramControls, samplePoints } from '../viz/neuron/hand-training.ts';
 import { NIN, NOUTS, defaultNetworkValues, splitValues } from '../viz/neuron/network.ts';
 import { turnOnPoint } from '../viz/neuron/neuron-stage.ts';
+import { model } from './shipped.ts';
 
 /** The seed of the MLP the chapter builds and runs on a batch. */
 export const BATCH_SEED = 2;
@@ -16,7 +17,7 @@ export const batchTargets = [1, -1, 0.5, 2];
 export const DEAD_SEED = 42;
 
 /** The chapter's computed numbers. */
-export function neuronLesson() {
+export function neuronFacts() {
   const mlp = new MLP(NIN, NOUTS, new Random(BATCH_SEED));
   const batch = batchInputs.map((x, i) => {
     const [hidden, out] = trace(mlp, x);
@@ -60,3 +61,6 @@ export function neuronLesson() {
     hand: { goal: GOAL, x3: HAND_X3, samples: samplePoints.length, rounds: MAX_ROUNDS, firstRounds: firstTarget.rounds, sliders: paramControls.length },
   };
 }
+
+/** Chapter 3's facts, with the size of the shipped model it compares against. */
+export const neuronChapter = { ...neuronFacts(), parameters: model.parameters, nEmbd: model.nEmbd };

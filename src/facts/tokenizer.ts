@@ -1,10 +1,10 @@
-// The numbers the tokenizer chapter quotes, computed from the dataset by the engine at build
-// time (the chapter calls tokenizerLesson once with the shipped names).
+// Every number chapter 2 quotes, computed from the dataset by the engine when the site is built.
 
 import { averageTokens, bpeEncode, learnBpe } from '../engine/bpe.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
 import { bpeDemo, bpeSnapshot, mergeRows } from '../viz/tokenizer/bpe-view.ts';
 import { trainingPairs, type TokenChip } from '../viz/tokenizer/token-view.ts';
+import { dataset, model, names } from './shipped.ts';
 
 /** A worked example: a name, its characters, ids, training sequence and pairs. */
 export function workedExample(tokenizer: Tokenizer, name: string) {
@@ -26,7 +26,7 @@ export function workedExample(tokenizer: Tokenizer, name: string) {
 }
 
 /** Everything the chapter computes from the documents. */
-export function tokenizerLesson(docs: readonly string[], example = 'emma') {
+export function tokenizerFacts(docs: readonly string[], example = 'emma') {
   const tokenizer = Tokenizer.fromDocuments(docs);
   const vocabulary = [...tokenizer.chars.map((text, id) => ({ text, id })), { text: 'BOS', id: tokenizer.bos }];
   const nineLetters = docs.find((d) => [...d].length === 9) ?? 'abcdefghi';
@@ -39,14 +39,20 @@ export function tokenizerLesson(docs: readonly string[], example = 'emma') {
     /** text of every id, for tables: the characters, then "BOS" */
     texts: vocabulary.map((v) => v.text),
     example: workedExample(tokenizer, example),
+    /** the same vocabulary with the ids handed out in reverse */
+    reversed: new Tokenizer([...tokenizer.chars].reverse()),
     nine: workedExample(tokenizer, nineLetters),
     letters,
     /** how many names end with a letter / contain it */
     endingIn: (c: string) => docs.filter((d) => d.endsWith(c)).length,
     containing: (c: string) => docs.filter((d) => d.includes(c)).length,
+    /** how often a letter occurs in all the names */
+    occurrences: (c: string) => docs.reduce((n, d) => n + [...d].filter((x) => x === c).length, 0),
+    bpeDemo,
     bpe: {
       learned: bpe,
       firstMerges: mergeRows(bpe, 10),
+      lastMerge: bpe.merges[bpe.merges.length - 1],
       before: at(0),
       middle: at(bpeDemo.initialMerges),
       after: at(bpe.merges.length),
@@ -57,3 +63,6 @@ export function tokenizerLesson(docs: readonly string[], example = 'emma') {
     },
   };
 }
+
+/** Chapter 2's facts for the shipped names, with the dataset and context sizes it quotes. */
+export const tokenizerChapter = { ...tokenizerFacts(names), documents: dataset.documents, longest: dataset.longest, blockSize: model.blockSize };

@@ -7,6 +7,7 @@ import { microgptConfig } from '../engine/config.ts';
 import { parseDocuments, splitLines } from '../engine/data.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
 import { fixed, int } from '../viz/shared/format.ts';
+import { fail, type Failed } from '../viz/shared/problem.ts';
 import { loadJSON, removeKey, saveJSON } from './storage.ts';
 
 /** What the dataset checks allow. */
@@ -30,7 +31,7 @@ export type CustomDataset = { name: string; docs: string[]; chars: string[]; voc
 /** Why a text was refused. */
 export type RefusalReason = 'empty' | 'binary' | 'oversized' | 'line-too-long' | 'too-many-characters';
 
-export type DatasetRefusal = { ok: false; reason: RefusalReason; message: string };
+export type DatasetRefusal = Failed & { reason: RefusalReason };
 export type DatasetAccepted = { ok: true; dataset: CustomDataset };
 export type DatasetCheck = DatasetAccepted | DatasetRefusal;
 
@@ -46,7 +47,7 @@ export type DatasetReport = {
 };
 
 const megabytes = (bytes: number) => `${fixed(bytes / (1024 * 1024), 1)} MB`;
-const refuse = (reason: RefusalReason, message: string): DatasetRefusal => ({ ok: false, reason, message });
+const refuse = (reason: RefusalReason, message: string): DatasetRefusal => ({ ...fail(message), reason });
 
 /** A refusal when a file or text of this many bytes is too large, else null. Check before reading a file. */
 export function checkSize(bytes: number): DatasetRefusal | null {

@@ -53,7 +53,7 @@ test('a typed expression is drawn with the engine’s values, and gradients appe
 
   const env = { w: 0.5, x: 3, b: 3, a: 2 };
   const built = evaluateExpr(src, env);
-  if (!built.ok) throw new Error(built.error.message);
+  if (!built.ok) throw new Error(built.problem.message);
   const graph = graphOf(built.graph.root, built.graph.names);
   const before = exprNodeViews(graph, null);
   const after = exprNodeViews(graph, gradientsOf(graph));

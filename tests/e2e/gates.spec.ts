@@ -185,9 +185,9 @@ for (const sp of pages) {
       if ((await katex.count()) > 0) await expect(katex.first()).toBeVisible();
       const code = page.locator('main pre.astro-code');
       if ((await code.count()) > 0) await expect(code.first()).toBeVisible();
-      // exercise answers print open
+      // exercise answers stay off a reader's copy (print.spec.ts prints a teacher's copy)
       const answer = page.locator('.exercise details.answer .body');
-      if ((await answer.count()) > 0) await expect(answer.first()).toBeVisible();
+      if ((await answer.count()) > 0) await expect(answer.first()).toBeHidden();
     });
   });
 }

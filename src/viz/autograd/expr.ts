@@ -12,6 +12,7 @@
 
 import { Value, topologicalOrder } from '../../engine/value.ts';
 import { short } from '../shared/format.ts';
+import { fail, type Failed } from '../shared/problem.ts';
 
 /** A parsed expression. `column` is 1-based, for messages. */
 export type Expr =
@@ -25,10 +26,7 @@ export type Expr =
 export type Fn = 'exp' | 'log' | 'relu';
 export const functions: readonly Fn[] = ['exp', 'log', 'relu'];
 
-/** What went wrong and where (1-based column into the expression text). */
-export type ExprError = { message: string; column: number };
-
-export type ParseResult = { ok: true; expr: Expr; variables: string[] } | { ok: false; error: ExprError };
+export type ParseResult = { ok: true; expr: Expr; variables: string[] } | Failed;
 
 /** Limits that keep a pasted monster from freezing the page. */
 export const limits = { length: 80, variables: 6, nodes: 40 } as const;
@@ -102,9 +100,9 @@ const shown = (t: Token) => (t.type === 'end' ? 'the end' : `“${t.text}”`);
 /** Parse an expression; errors point at a column and say what was expected there. */
 export function parseExpr(src: string): ParseResult {
   if (src.length > limits.length) {
-    return { ok: false, error: { message: `That is ${src.length} characters; keep it to ${limits.length} so the graph stays drawable`, column: limits.length + 1 } };
+    return fail(`That is ${src.length} characters; keep it to ${limits.length} so the graph stays drawable`, limits.length + 1);
   }
-  if (src.trim() === '') return { ok: false, error: { message: 'Type an expression, for example a*b + a', column: 1 } };
+  if (src.trim() === '') return fail('Type an expression, for example a*b + a', 1);
   try {
     const tokens = tokenize(src);
     let pos = 0;
@@ -205,11 +203,11 @@ export function parseExpr(src: string): ParseResult {
     const variables = variablesOf(expr);
     if (variables.length > limits.variables) {
       const extra = firstUse(expr, variables[limits.variables]);
-      return { ok: false, error: { message: `At most ${limits.variables} different variables, please`, column: extra } };
+      return fail(`At most ${limits.variables} different variables, please`, extra);
     }
     return { ok: true, expr, variables };
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, error: { message: e.message, column: e.column } };
+    if (e instanceof ParseError) return fail(e.message, e.column);
     throw e;
   }
 }
@@ -242,7 +240,7 @@ function firstUse(expr: Expr, name: string): number {
 
 /** The graph an expression builds: its output and the name of each variable's Value. */
 export type BuiltGraph = { root: Value; names: Map<Value, string> };
-export type BuildResult = { ok: true; graph: BuiltGraph } | { ok: false; error: ExprError };
+export type BuildResult = { ok: true; graph: BuiltGraph } | Failed;
 
 /**
  * Build an expression into engine Values at the given variable values. Each variable is one
@@ -303,11 +301,11 @@ export function buildExpr(expr: Expr, env: Readonly<Record<string, number>>): Bu
     const root = build(expr);
     const count = topologicalOrder(root).length;
     if (count > limits.nodes) {
-      return { ok: false, error: { message: `This builds ${count} nodes; at most ${limits.nodes} fit in the drawing`, column: 1 } };
+      return fail(`This builds ${count} nodes; at most ${limits.nodes} fit in the drawing`, 1);
     }
     return { ok: true, graph: { root, names } };
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, error: { message: e.message, column: e.column } };
+    if (e instanceof ParseError) return fail(e.message, e.column);
     throw e;
   }
 }

@@ -1,7 +1,8 @@
 // The nudge check: move one input by h and compare how much the output really moves with
 // what its gradient predicts (grad × h). Both numbers come from the engine.
 
-import { evaluateExpr, type ExprError } from './expr.ts';
+import { fail, type Failed } from '../shared/problem.ts';
+import { evaluateExpr } from './expr.ts';
 import { graphOf, gradientsOf } from './value-graph.ts';
 
 export type NudgeResult =
@@ -10,14 +11,14 @@ export type NudgeResult =
       /** The prediction matched up to floating-point rounding: L is a straight line in this input. */
       exact: boolean;
     }
-  | { ok: false; error: ExprError };
+  | Failed;
 
 /** L at env, L with `name` moved by h, and ∂L/∂name from backward. */
 export function nudge(src: string, env: Readonly<Record<string, number>>, name: string, h: number): NudgeResult {
   const at = evaluateExpr(src, env);
   if (!at.ok) return at;
   const moved = evaluateExpr(src, { ...env, [name]: env[name] + h });
-  if (!moved.ok) return { ok: false, error: { ...moved.error, message: `After the nudge: ${moved.error.message}` } };
+  if (!moved.ok) return fail(`After the nudge: ${moved.problem.message}`, moved.problem.at);
   const graph = graphOf(at.graph.root, at.graph.names);
   const grads = gradientsOf(graph);
   const i = graph.nodes.findIndex((n) => n.kind === 'input' && n.name === name);

@@ -2,15 +2,18 @@
 // empty, holds only "-" or "1e999", or holds a number too large to show, gets a message
 // instead of an Infinity or a NaN further down the page.
 
+import { int } from './format.ts';
+import type { Problem } from './problem.ts';
+
 /** The largest size a typed input may have: products and squares of it still print plainly. */
 export const inputLimit = 1e6;
 
 /**
- * Why the value typed for `name` cannot be used, or '' when it can. `value` is the field's
+ * Why the value typed for `name` cannot be used, or null when it can. `value` is the field's
  * number: null, undefined or NaN while the field holds no number.
  */
-export function numberProblem(name: string, value: number | null | undefined): string {
-  if (typeof value !== 'number' || Number.isNaN(value)) return `${name} needs a number, like 2 or −1.5.`;
-  if (!(Math.abs(value) <= inputLimit)) return `${name} must be between −1,000,000 and 1,000,000.`;
-  return '';
+export function numberProblem(name: string, value: number | null | undefined): Problem | null {
+  if (typeof value !== 'number' || Number.isNaN(value)) return { message: `${name} needs a number, like 2 or −1.5.` };
+  if (!(Math.abs(value) <= inputLimit)) return { message: `${name} must be between ${int(-inputLimit)} and ${int(inputLimit)}.` };
+  return null;
 }

@@ -5,8 +5,9 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { averageTokens, bpeEncode, type Bpe } from '../../engine/bpe.ts';
+import type { Problem } from '../shared/problem.ts';
 import { linearTicks, type Tick } from '../shared/ticks.ts';
-import { unknownMessage } from './token-view.ts';
+import { unknownProblem } from './token-view.ts';
 
 /** The demo's settings: how many merges it learns, where the slider starts, the name it splits first. */
 export const bpeDemo = { maxMerges: 200, initialMerges: 50, initialName: 'christina' } as const;
@@ -32,8 +33,8 @@ export type BpeSnapshot = {
   averages: number[];
   name: string;
   pieces: BpePiece[];
-  /** Unknown characters in the name, explained; '' when the name can be encoded. */
-  message: string;
+  /** Unknown characters in the name, explained; null when the name can be encoded. */
+  problem: Problem | null;
 };
 
 /** The first k merges as rows for the list. */
@@ -43,11 +44,11 @@ export function mergeRows(bpe: Bpe, k: number): MergeRow[] {
   }));
 }
 
-/** A name split into BPE tokens with the first k merges, or a message if it cannot be encoded. */
-export function bpeSplit(bpe: Bpe, name: string, k: number): { pieces: BpePiece[]; message: string } {
+/** A name split into BPE tokens with the first k merges, or the problem if it cannot be encoded. */
+export function bpeSplit(bpe: Bpe, name: string, k: number): { pieces: BpePiece[]; problem: Problem | null } {
   const unknown = [...new Set(bpe.tokenizer.unknownCharacters(name).map((u) => u.char))];
-  if (unknown.length > 0) return { pieces: [], message: unknownMessage(bpe.tokenizer, unknown) };
-  return { pieces: bpeEncode(bpe, name, k).map((id) => ({ text: bpe.texts[id], id })), message: '' };
+  if (unknown.length > 0) return { pieces: [], problem: unknownProblem(bpe.tokenizer, unknown) };
+  return { pieces: bpeEncode(bpe, name, k).map((id) => ({ text: bpe.texts[id], id })), problem: null };
 }
 
 /** The whole demo state for k merges (clamped to what was learned) and a typed name. */

@@ -1,8 +1,9 @@
 // What the tokenizer widgets draw: a text as chips (BOS, known characters, unknown ones),
-// its ids, a plain-English message about characters outside the vocabulary, and the
+// its ids, a plain-English problem about characters outside the vocabulary, and the
 // (input → target) pairs a training sequence yields. Pure; never throws on reader input.
 
 import type { Tokenizer } from '../../engine/tokenizer.ts';
+import type { Problem } from '../shared/problem.ts';
 
 /** One chip: a BOS marker, a character with its id, or a character the vocabulary lacks (id null). */
 export type TokenChip = { kind: 'bos' | 'char' | 'unknown'; text: string; id: number | null };
@@ -13,8 +14,8 @@ export type TokenizedView = {
   ids: (number | null)[];
   /** Distinct unknown characters, in order of first appearance. */
   unknown: string[];
-  /** Why some characters cannot be encoded and what to do; '' when all are known. */
-  message: string;
+  /** Why some characters cannot be encoded and what to do; null when all are known. */
+  problem: Problem | null;
   /** Tokens the model would see, BOS included (unknown characters are not tokens). */
   tokenCount: number;
 };
@@ -49,9 +50,9 @@ export function describeChars(chars: readonly string[]): string {
 const listNames = (cs: readonly string[]) =>
   cs.length <= 1 ? cs.map(charName).join('') : `${cs.slice(0, -1).map(charName).join(', ')} and ${charName(cs[cs.length - 1])}`;
 
-/** The message for unknown characters, with a lowercase hint where lowercasing would help. */
-export function unknownMessage(tokenizer: Tokenizer, unknown: readonly string[]): string {
-  if (unknown.length === 0) return '';
+/** The problem with unknown characters, with a lowercase hint where lowercasing would help; null if there are none. */
+export function unknownProblem(tokenizer: Tokenizer, unknown: readonly string[]): Problem | null {
+  if (unknown.length === 0) return null;
   const verb = unknown.length === 1 ? 'is' : 'are';
   let message = `${listNames(unknown)} ${verb} not in the vocabulary, so encode would refuse this text. ` +
     `The vocabulary has only ${describeChars(tokenizer.chars)} (and BOS).`;
@@ -59,7 +60,7 @@ export function unknownMessage(tokenizer: Tokenizer, unknown: readonly string[])
   if (fixable.length > 0) {
     message += ` Try lowercase: ${fixable.map((c) => `“${c.toLowerCase()}” for “${c}”`).join(', ')}.`;
   }
-  return message;
+  return { message };
 }
 
 /** A document as chips [BOS, ...characters, BOS]; matches tokenizer.encodeDocument when all are known. */
@@ -76,7 +77,7 @@ export function tokenizeForView(tokenizer: Tokenizer, text: string): TokenizedVi
     chips,
     ids: chips.map((c) => c.id),
     unknown,
-    message: unknownMessage(tokenizer, unknown),
+    problem: unknownProblem(tokenizer, unknown),
     tokenCount: chips.filter((c) => c.id !== null).length,
   };
 }
@@ -98,10 +99,10 @@ export function trainingPairs(ids: readonly number[], limit = Infinity): Trainin
   return Array.from({ length: n }, (_, position) => ({ position, input: ids[position], target: ids[position + 1] }));
 }
 
-/** What decoding a typed list of ids gives: the text, or a message saying which entry is wrong. */
-export type DecodedView = { ids: number[]; text: string; bosCount: number; error: string };
+/** What decoding a typed list of ids gives: the text, or a problem saying which entry is wrong. */
+export type DecodedView = { ids: number[]; text: string; bosCount: number; problem: Problem | null };
 
-/** Decode ids typed as text ("26, 4, 12" or "[26 4 12]"); bad entries give a message, never an exception. */
+/** Decode ids typed as text ("26, 4, 12" or "[26 4 12]"); bad entries give a problem, never an exception. */
 export function decodeForView(tokenizer: Tokenizer, input: string): DecodedView {
   const parts = input.split(/[\s,;[\]]+/).filter(Boolean);
   const ids: number[] = [];
@@ -109,9 +110,9 @@ export function decodeForView(tokenizer: Tokenizer, input: string): DecodedView 
     if (!/^\d+$/.test(part) || Number(part) > tokenizer.bos) {
       const chars = [...part];
       const shown = chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : part; // a pasted page is not echoed whole
-      return { ids, text: '', bosCount: 0, error: `“${shown}” is not a token id: ids are whole numbers from 0 to ${tokenizer.bos}.` };
+      return { ids, text: '', bosCount: 0, problem: { message: `“${shown}” is not a token id: ids are whole numbers from 0 to ${tokenizer.bos}.` } };
     }
     ids.push(Number(part));
   }
-  return { ids, text: tokenizer.decode(ids), bosCount: ids.filter((id) => id === tokenizer.bos).length, error: '' };
+  return { ids, text: tokenizer.decode(ids), bosCount: ids.filter((id) => id === tokenizer.bos).length, problem: null };
 }

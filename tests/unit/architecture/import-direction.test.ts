@@ -1,5 +1,7 @@
 // The layers import one way: content → components → widgets → state → workers → viz → engine.
-// Build-time facts sit beside them: read by content, components and pages, reading viz and the engine.
+// Build-time facts sit beside them: read by content, components and pages, reading the layers
+// below and src/generated/, which nothing else above scripts/ reads. A chapter imports only its
+// components, widgets and facts, and the one formatter its prose writes numbers with.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -14,13 +16,16 @@ const allowed: Record<string, readonly string[]> = {
   workers: ['engine'],
   state: ['workers', 'viz', 'engine'],
   widgets: ['state', 'workers', 'viz', 'engine'],
-  facts: ['viz', 'engine', 'generated'],
-  components: ['widgets', 'state', 'viz', 'engine', 'facts', 'generated'],
+  facts: ['state', 'viz', 'engine', 'generated'],
+  components: ['widgets', 'state', 'viz', 'engine', 'facts'],
   layouts: ['components', 'widgets', 'state', 'viz', 'engine', 'facts', 'styles'],
-  pages: ['layouts', 'components', 'widgets', 'state', 'viz', 'engine', 'facts', 'content', 'generated'],
-  content: ['components', 'widgets', 'state', 'viz', 'engine', 'facts', 'generated'],
+  pages: ['layouts', 'components', 'widgets', 'state', 'viz', 'engine', 'facts', 'content'],
+  content: ['components', 'widgets', 'facts'],
   scripts: ['engine', 'viz', 'facts', 'scripts'],
 };
+
+/** The one file below widgets that content may import: the formatter its prose writes numbers with. */
+const formatter = join(root, 'src/viz/shared/format.ts');
 
 /** The layer a file belongs to: its folder under src/, or content/ and scripts/. */
 function layerOf(file: string): string | null {
@@ -60,11 +65,17 @@ describe('the import direction of the layers', () => {
       if (from === null) continue;
       for (const target of importsOf(file)) {
         const to = layerOf(target);
-        if (to === null || to === from) continue;
+        if (to === null || to === from || (from === 'content' && target === formatter)) continue;
         if (!(allowed[from] ?? []).includes(to)) wrong.push(`${relative(root, file)} (${from}) imports ${relative(root, target)} (${to})`);
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('a chapter imports no package or Node module, only files of the site', () => {
+    const content = sources.filter((f) => layerOf(f) === 'content');
+    const bare = content.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^import .*from\s+['"]([^.'"][^'"]*)['"]/gm)].map((m) => `${relative(root, f)}: ${m[1]}`));
+    expect(bare).toEqual([]);
   });
 
   it('the engine imports nothing but itself', () => {

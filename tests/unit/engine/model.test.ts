@@ -1,61 +1,17 @@
-// The model on the 2-D toy: every intermediate of gpt() at "b", position 2, recomputed here
-// from the toy weights with plain numbers (no Values, no engine helpers).
+// The model on the 2-D toy: every intermediate of gpt() at "b", position 2, recomputed
+// from the toy weights with plain numbers (toy-reference.ts: no Values, no engine helpers).
 
 import { describe, expect, it } from 'vitest';
 import { toyConfig } from '../../../src/engine/config.ts';
-import type { ForwardTrace, KVCache } from '../../../src/engine/model.ts';
+import type { KVCache } from '../../../src/engine/model.ts';
 import { emptyCache, fromValueStateDict, gpt, toValueStateDict } from '../../../src/engine/model.ts';
+import { tracedGpt } from '../../../src/engine/trace.ts';
 import { toyPinnedCache, toyStateDict, toyVocab } from '../../../src/engine/toy.ts';
 import { Value } from '../../../src/engine/value.ts';
+import type { Vec } from './toy-reference.ts';
+import { refStep, softmax } from './toy-reference.ts';
 
 const TOL = 1e-12;
-
-// ---- plain-number reference ------------------------------------------------------------
-type Vec = number[];
-const matvec = (w: number[][], x: Vec): Vec => w.map((row) => row.reduce((s, wi, i) => s + wi * x[i], 0));
-const addv = (a: Vec, b: Vec): Vec => a.map((ai, i) => ai + b[i]);
-const dot = (a: Vec, b: Vec) => a.reduce((s, ai, i) => s + ai * b[i], 0);
-function rmsnorm(x: Vec): Vec {
-  const ms = x.reduce((s, xi) => s + xi * xi, 0) / x.length;
-  const scale = 1 / Math.sqrt(ms + 1e-5);
-  return x.map((xi) => xi * scale);
-}
-function softmax(x: Vec): Vec {
-  const m = Math.max(...x);
-  const e = x.map((xi) => Math.exp(xi - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((ei) => ei / s);
-}
-
-type RefStep = {
-  embSum: Vec; embNorm: Vec; norm1: Vec; q: Vec; k: Vec; v: Vec; scores: Vec; weights: Vec; head: Vec;
-  attnOut: Vec; afterAttn: Vec; norm2: Vec; hidden: Vec; relu: Vec; mlpOut: Vec; output: Vec; logits: Vec; probs: Vec;
-};
-
-/** One step of the toy (one layer, one head of width 2), appending k and v to the plain caches. */
-function refStep(token: number, pos: number, keys: Vec[], values: Vec[]): RefStep {
-  const sd = toyStateDict;
-  const embSum = addv(sd['wte'][token], sd['wpe'][pos]);
-  const embNorm = rmsnorm(embSum);
-  const norm1 = rmsnorm(embNorm);
-  const q = matvec(sd['layer0.attn_wq'], norm1);
-  const k = matvec(sd['layer0.attn_wk'], norm1);
-  const v = matvec(sd['layer0.attn_wv'], norm1);
-  keys.push(k);
-  values.push(v);
-  const scores = keys.map((kt) => dot(q, kt) / Math.sqrt(2));
-  const weights = softmax(scores);
-  const head = [0, 1].map((j) => weights.reduce((s, w, t) => s + w * values[t][j], 0));
-  const attnOut = matvec(sd['layer0.attn_wo'], head);
-  const afterAttn = addv(attnOut, embNorm);
-  const norm2 = rmsnorm(afterAttn);
-  const hidden = matvec(sd['layer0.mlp_fc1'], norm2);
-  const relu = hidden.map((h) => Math.max(0, h));
-  const mlpOut = matvec(sd['layer0.mlp_fc2'], relu);
-  const output = addv(mlpOut, afterAttn);
-  const logits = matvec(sd['lm_head'], output);
-  return { embSum, embNorm, norm1, q, k, v, scores, weights, head, attnOut, afterAttn, norm2, hidden, relu, mlpOut, output, logits, probs: softmax(logits) };
-}
 
 // ---- the engine under test ---------------------------------------------------------------
 const toyModel = () => ({ config: toyConfig, params: toValueStateDict(toyStateDict) });
@@ -70,8 +26,7 @@ function expectVec(actual: readonly number[], expected: readonly number[], tol =
 function runPinned() {
   const keys: KVCache = [toyPinnedCache.keys.map((k) => k.map((x) => new Value(x)))];
   const values: KVCache = [toyPinnedCache.values.map((v) => v.map((x) => new Value(x)))];
-  let trace!: ForwardTrace;
-  const logits = gpt(toyModel(), toyPinnedCache.token, toyPinnedCache.pos, keys, values, (t) => (trace = t));
+  const { logits, trace } = tracedGpt(toyModel(), toyPinnedCache.token, toyPinnedCache.pos, keys, values);
   const refKeys = toyPinnedCache.keys.map((k) => k.slice());
   const refValues = toyPinnedCache.values.map((v) => v.slice());
   const ref = refStep(toyPinnedCache.token, toyPinnedCache.pos, refKeys, refValues);
@@ -182,8 +137,7 @@ describe('gpt on the toy with a fully computed cache', () => {
     expect(Math.abs(values[0][1][1].data - toyPinnedCache.values[1][1])).toBeGreaterThan(1e-3);
     expectVec(data(keys[0][1]), refKeys[1]);
 
-    let trace!: ForwardTrace;
-    const logits = gpt(model, 2, 2, keys, values, (t) => (trace = t));
+    const { logits, trace } = tracedGpt(model, 2, 2, keys, values);
     const ref = refStep(2, 2, refKeys, refValues);
     expectVec(data(trace.layers[0].heads[0].weights), ref.weights);
     expectVec(data(logits), ref.logits);
@@ -213,8 +167,7 @@ describe('model helpers', () => {
 
   it('gpt traces tokEmb and posEmb as the parameter rows themselves, so gradients reach them', () => {
     const model = toyModel();
-    let trace!: ForwardTrace;
-    const logits = gpt(model, 3, 1, emptyCache(toyConfig), emptyCache(toyConfig), (t) => (trace = t));
+    const { logits, trace } = tracedGpt(model, 3, 1, emptyCache(toyConfig), emptyCache(toyConfig));
     expect(trace.tokEmb).toBe(model.params['wte'][3]);
     expect(trace.posEmb).toBe(model.params['wpe'][1]);
     logits[0].backward();

@@ -186,6 +186,20 @@ describe('topologicalOrder', () => {
     const a = new Value(3);
     expect(topologicalOrder(a)).toEqual([a]);
   });
+
+  it('topologicalOrder of a subgraph sorted before still finds every node of the larger graph', () => {
+    const a = new Value(2);
+    const b = a.mul(3);
+    topologicalOrder(b);
+    const c = b.add(a).exp();
+    expect(topologicalOrder(c)).toHaveLength(5); // a, the constant 3, b, b + a, exp
+  });
+
+  it('topologicalOrder keeps its bookkeeping to itself: a Value shows only data, grad, children, local gradients and op', () => {
+    const v = new Value(1).add(2);
+    expect(Object.keys(v).sort()).toEqual(['a', 'b', 'da', 'data', 'db', 'grad', 'op']);
+    expect(Object.getOwnPropertyNames(Value).sort()).toEqual(['length', 'name', 'prototype']);
+  });
 });
 
 describe('sum', () => {

@@ -39,7 +39,7 @@ afterEach(() => {
 
 const accept = (text: string, name?: string): CustomDataset => {
   const check = validateDataset(text, name);
-  if (!check.ok) throw new Error(`expected acceptance, got: ${check.message}`);
+  if (!check.ok) throw new Error(`expected acceptance, got: ${check.problem.message}`);
   return check.dataset;
 };
 const reasonOf = (text: string) => {
@@ -56,14 +56,14 @@ describe('validateDataset refuses what cannot be trained on, and says why', () =
     expect(check.ok).toBe(false);
     if (!check.ok) {
       expect(check.reason).toBe('empty');
-      expect(check.message).toMatch(/no documents/i);
+      expect(check.problem.message).toMatch(/no documents/i);
     }
   });
 
   it('validateDataset refuses text with a NUL byte as binary', () => {
     const check = validateDataset('anna\u0000bob\n');
     expect(check).toMatchObject({ ok: false, reason: 'binary' });
-    if (!check.ok) expect(check.message).toMatch(/NUL/);
+    if (!check.ok) expect(check.problem.message).toMatch(/NUL/);
   });
 
   it('validateDataset refuses text with a high share of control or replacement characters as binary', () => {
@@ -85,14 +85,14 @@ describe('validateDataset refuses what cannot be trained on, and says why', () =
     expect(reasonOf('x'.repeat(limit))).toBe('accepted');
     const check = validateDataset(`ok\n${'x'.repeat(limit + 1)}\n`);
     expect(check).toMatchObject({ ok: false, reason: 'line-too-long' });
-    if (!check.ok) expect(check.message).toMatch(/Line 2 has 1,001 characters; the limit is 1,000/);
+    if (!check.ok) expect(check.problem.message).toMatch(/Line 2 has 1,001 characters; the limit is 1,000/);
   });
 
   it('validateDataset counts lines the way Python does, so old Mac line endings (a lone \\r) are not one long line', () => {
     const half = 'x'.repeat(Math.ceil(datasetLimits.maxLineChars / 2) + 1);
     expect(reasonOf(`${half}\r${half}\r${half}`)).toBe('accepted');
     const check = validateDataset(`ok\rok\r${'x'.repeat(datasetLimits.maxLineChars + 1)}`);
-    if (!check.ok) expect(check.message).toMatch(/^Line 3 /);
+    if (!check.ok) expect(check.problem.message).toMatch(/^Line 3 /);
     else expect.fail('a line over the limit was accepted');
   });
 
@@ -103,7 +103,7 @@ describe('validateDataset refuses what cannot be trained on, and says why', () =
   it('checkSize allows exactly the byte limit and refuses one byte more', () => {
     expect(checkSize(datasetLimits.maxBytes)).toBeNull();
     expect(checkSize(datasetLimits.maxBytes + 1)).toMatchObject({ ok: false, reason: 'oversized' });
-    expect(checkSize(datasetLimits.maxBytes + 1)?.message).toMatch(/limit is 2\.0 MB/);
+    expect(checkSize(datasetLimits.maxBytes + 1)?.problem.message).toMatch(/limit is 2\.0 MB/);
   });
 
   it('validateDataset refuses pasted text over the limit, counted in UTF-8 bytes', () => {

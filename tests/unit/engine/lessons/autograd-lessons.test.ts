@@ -101,7 +101,7 @@ describe('stage 5 backward agrees with the engine on random graphs', () => {
 describe('the nudge check', () => {
   it('moves L = a·b + a by a.grad × h exactly, since L is a straight line in a', () => {
     const r = nudge('a*b + a', { a: 2, b: 3 }, 'a', 0.001);
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.problem.message);
     expect(r.grad).toBe(4);
     expect(r.predicted).toBeCloseTo(0.004, 15);
     expect(Math.abs(r.gap)).toBeLessThan(1e-12);
@@ -111,7 +111,7 @@ describe('the nudge check', () => {
   it('misses by about half the second derivative × h² where L curves', () => {
     for (const h of [0.1, 0.01]) {
       const r = nudge('a^3', { a: 2 }, 'a', h);
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(r.problem.message);
       const secondDerivative = 6 * 2;
       expect(r.gap / (h * h)).toBeCloseTo(secondDerivative / 2, 0);
       expect(r.exact).toBe(false);
@@ -121,14 +121,14 @@ describe('the nudge check', () => {
   it('reports a step that fails only after the nudge', () => {
     const r = nudge('log(a)', { a: 0.0005 }, 'a', -0.001);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/^After the nudge: log needs a positive input/);
+    if (!r.ok) expect(r.problem.message).toMatch(/^After the nudge: log needs a positive input/);
   });
 });
 
 describe('node views of an expression graph', () => {
   it('show values always and gradients only when given, with n1, n2 for unnamed ops', () => {
     const r = evaluateExpr('a*b + a', { a: 2, b: 3 });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.problem.message);
     const g = graphOf(r.graph.root, r.graph.names);
     const before = exprNodeViews(g, null);
     expect(before.map((v) => [v.ref, v.how, v.value, v.grad])).toEqual([

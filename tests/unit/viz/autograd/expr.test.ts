@@ -9,7 +9,7 @@ import { graphOf, gradientsOf } from '../../../../src/viz/autograd/value-graph.t
 /** Evaluate the expression's output at env; throws if it fails. */
 function valueOf(src: string, env: Record<string, number> = {}): number {
   const r = evaluateExpr(src, env);
-  if (!r.ok) throw new Error(`${src}: ${r.error.message} (column ${r.error.column})`);
+  if (!r.ok) throw new Error(`${src}: ${r.problem.message} (column ${r.problem.at})`);
   return r.graph.root.data;
 }
 
@@ -46,7 +46,7 @@ describe('parseExpr reads the language', () => {
 
   it('builds one Value per variable, so a variable used twice branches the graph', () => {
     const r = evaluateExpr('a*b + a', { a: 2, b: 3 });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.problem.message);
     const g = graphOf(r.graph.root, r.graph.names);
     expect(g.nodes.map((n) => n.name || n.op)).toEqual(['a', 'b', '×', '+']);
     expect(g.nodes[0].parents).toEqual([2, 3]);
@@ -54,7 +54,7 @@ describe('parseExpr reads the language', () => {
 
   it('builds subtraction and division from the engine primitives (× −1, ^−1)', () => {
     const r = evaluateExpr('a - b / c', { a: 1, b: 2, c: 4 });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.problem.message);
     const ops = graphOf(r.graph.root, r.graph.names).nodes.filter((n) => n.kind === 'op').map((n) => n.op);
     expect(ops.sort()).toEqual(['+', '^-1', '×', '×'].sort());
   });
@@ -94,28 +94,28 @@ describe('parseExpr points at malformed input', () => {
       const r = parseExpr(src);
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.error.column).toBe(column);
-      expect(r.error.message).toMatch(message);
+      expect(r.problem.at).toBe(column);
+      expect(r.problem.message).toMatch(message);
     });
   }
 
   it(`refuses more than ${limits.length} characters, pointing just past the limit`, () => {
     const r = parseExpr('a+'.repeat(50) + 'a');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.column).toBe(limits.length + 1);
+    if (!r.ok) expect(r.problem.at).toBe(limits.length + 1);
   });
 
   it(`refuses more than ${limits.variables} variables, pointing at the first one too many`, () => {
     const src = 'a+b+c+d+e+f+g';
     const r = parseExpr(src);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.column).toBe(src.indexOf('g') + 1);
+    if (!r.ok) expect(r.problem.at).toBe(src.indexOf('g') + 1);
   });
 
   it('refuses a graph with more nodes than the drawing holds', () => {
     const r = evaluateExpr(Array.from({ length: 20 }, () => 'a').join('-'), { a: 1 });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(new RegExp(`at most ${limits.nodes}`));
+    if (!r.ok) expect(r.problem.message).toMatch(new RegExp(`at most ${limits.nodes}`));
   });
 
   it('survives a deeply nested paste without throwing', () => {
@@ -141,8 +141,8 @@ describe('buildExpr stops at a step that leaves the real numbers, with a message
       const r = evaluateExpr(src, env);
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.error.column).toBe(column);
-      expect(r.error.message).toMatch(message);
+      expect(r.problem.at).toBe(column);
+      expect(r.problem.message).toMatch(message);
     });
   }
 });
@@ -173,7 +173,7 @@ describe('gradients of random expressions', () => {
     it(`backward matches central finite differences for ${src}`, () => {
       const r = evaluateExpr(src, env);
       if (!r.ok) {
-        expect(r.error.message).toMatch(/nodes/); // only the size limit may refuse these
+        expect(r.problem.message).toMatch(/nodes/); // only the size limit may refuse these
         return;
       }
       const g = graphOf(r.graph.root, r.graph.names);
@@ -189,7 +189,7 @@ describe('gradients of random expressions', () => {
 
   it('gradientsOf can be called twice without doubling (grads are zeroed first)', () => {
     const r = evaluateExpr('a*b + a', { a: 2, b: 3 });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.problem.message);
     const g = graphOf(r.graph.root, r.graph.names);
     expect(gradientsOf(g)).toEqual(gradientsOf(g));
   });

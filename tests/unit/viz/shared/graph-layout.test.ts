@@ -8,7 +8,7 @@ import { defaultLayoutOptions, layoutGraph, type GraphLayout, type LayoutNodeIn 
 
 function layoutOf(src: string, env: Record<string, number> = {}, orientation: 'lr' | 'tb' = 'lr') {
   const r = evaluateExpr(src, env);
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(r.problem.message);
   const graph = graphOf(r.graph.root, r.graph.names);
   const input = graph.nodes.map((n) => ({ id: n.id, children: n.children }));
   return { graph, input, layout: layoutGraph(input, { orientation }) };

@@ -8,17 +8,17 @@ describe('numberProblem', () => {
     ['a negative number', -3],
     ['the limit itself', inputLimit],
     ['minus the limit', -inputLimit],
-  ])('accepts %s', (_, v) => expect(numberProblem('x', v)).toBe(''));
+  ])('accepts %s', (_, v) => expect(numberProblem('x', v)).toBeNull());
 
   it.each([
     ['an empty field', null],
     ['a field the browser could not read', undefined],
     ['NaN', Number.NaN],
-  ])('asks for a number for %s', (_, v) => expect(numberProblem('x', v)).toBe('x needs a number, like 2 or −1.5.'));
+  ])('asks for a number for %s', (_, v) => expect(numberProblem('x', v)).toEqual({ message: 'x needs a number, like 2 or −1.5.' }));
 
   it.each([
     ['a number past the limit', inputLimit * 10],
     ['Infinity (what 1e999 parses to)', Number.POSITIVE_INFINITY],
     ['−Infinity', Number.NEGATIVE_INFINITY],
-  ])('names the range for %s', (_, v) => expect(numberProblem('b', v)).toBe('b must be between −1,000,000 and 1,000,000.'));
+  ])('names the range for %s', (_, v) => expect(numberProblem('b', v)).toEqual({ message: 'b must be between −1,000,000 and 1,000,000.' }));
 });

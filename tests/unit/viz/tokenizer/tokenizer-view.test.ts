@@ -1,5 +1,5 @@
 // The tokenizer widgets' helpers: chips and messages for typed text, decoding typed ids,
-// training pairs, the BPE demo's snapshot and chart, and the chapter's computed numbers.
+// training pairs, and the BPE demo's snapshot and chart.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +8,8 @@ import { parseDocuments } from '../../../../src/engine/data.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import { bpeSnapshot, bpeSplit, lengthChart, mergeRows } from '../../../../src/viz/tokenizer/bpe-view.ts';
 import {
-  charName, chipText, decodeForView, describeChars, formatIds, tokenizeForView, trainingPairs, unknownMessage,
+  charName, chipText, decodeForView, describeChars, formatIds, tokenizeForView, trainingPairs, unknownProblem,
 } from '../../../../src/viz/tokenizer/token-view.ts';
-import { tokenizerLesson } from '../../../../src/facts/tokenizer.ts';
 
 const names = parseDocuments(readFileSync(new URL('../../../../public/data/names.txt', import.meta.url), 'utf8'));
 const tok = Tokenizer.fromDocuments(names);
@@ -23,7 +22,7 @@ describe('tokenizeForView', () => {
       expect(view.chips[0]).toEqual({ kind: 'bos', text: 'BOS', id: tok.bos });
       expect(view.chips.at(-1)).toEqual({ kind: 'bos', text: 'BOS', id: tok.bos });
       expect(view.unknown).toEqual([]);
-      expect(view.message).toBe('');
+      expect(view.problem).toBeNull();
       expect(view.tokenCount).toBe(text.length + 2);
     }
   });
@@ -43,18 +42,18 @@ describe('tokenizeForView', () => {
   });
 });
 
-describe('unknownMessage and character names', () => {
-  it('unknownMessage names every unknown character and suggests lowercase for capitals', () => {
-    const m = unknownMessage(tok, ['E', '!']);
+describe('unknownProblem and character names', () => {
+  it('unknownProblem names every unknown character and suggests lowercase for capitals', () => {
+    const m = unknownProblem(tok, ['E', '!'])?.message;
     expect(m).toContain('“E” and “!” are not in the vocabulary');
     expect(m).toContain('a–z');
     expect(m).toContain('Try lowercase: “e” for “E”');
   });
 
-  it('unknownMessage uses the singular for one character and names the space', () => {
-    expect(unknownMessage(tok, [' '])).toMatch(/^the space is not in the vocabulary/);
-    expect(unknownMessage(tok, [' '])).not.toContain('lowercase');
-    expect(unknownMessage(tok, [])).toBe('');
+  it('unknownProblem uses the singular for one character and names the space', () => {
+    expect(unknownProblem(tok, [' '])?.message).toMatch(/^the space is not in the vocabulary/);
+    expect(unknownProblem(tok, [' '])?.message).not.toContain('lowercase');
+    expect(unknownProblem(tok, [])).toBeNull();
   });
 
   it('describeChars shortens runs of three or more consecutive characters to ranges', () => {
@@ -72,20 +71,20 @@ describe('unknownMessage and character names', () => {
 
 describe('decodeForView', () => {
   it('decodeForView decodes ids typed with commas, spaces or brackets and counts dropped BOS', () => {
-    expect(decodeForView(tok, '[26, 4, 12, 12, 0, 26]')).toEqual({ ids: [26, 4, 12, 12, 0, 26], text: 'emma', bosCount: 2, error: '' });
+    expect(decodeForView(tok, '[26, 4, 12, 12, 0, 26]')).toEqual({ ids: [26, 4, 12, 12, 0, 26], text: 'emma', bosCount: 2, problem: null });
     expect(decodeForView(tok, '7 4 11 11 14')).toMatchObject({ text: 'hello', bosCount: 0 });
-    expect(decodeForView(tok, '')).toMatchObject({ text: '', error: '' });
+    expect(decodeForView(tok, '')).toMatchObject({ text: '', problem: null });
   });
 
   it('decodeForView explains an id out of range or a non-number instead of throwing', () => {
-    expect(decodeForView(tok, '4, 27').error).toBe('“27” is not a token id: ids are whole numbers from 0 to 26.');
-    expect(decodeForView(tok, '4, x').error).toContain('“x”');
-    expect(decodeForView(tok, '-1').error).toContain('“-1”');
+    expect(decodeForView(tok, '4, 27').problem).toEqual({ message: '“27” is not a token id: ids are whole numbers from 0 to 26.' });
+    expect(decodeForView(tok, '4, x').problem?.message).toContain('“x”');
+    expect(decodeForView(tok, '-1').problem?.message).toContain('“-1”');
   });
 
   it('decodeForView quotes at most 24 characters of a bad entry, so a huge paste gives a short message', () => {
-    const { error } = decodeForView(tok, 'x'.repeat(100_000));
-    expect(error).toBe(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
+    const { problem } = decodeForView(tok, 'x'.repeat(100_000));
+    expect(problem?.message).toBe(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
   });
 });
 
@@ -119,7 +118,7 @@ describe('the BPE demo view', () => {
     expect(s.rows).toHaveLength(10);
     expect(s.averages).toHaveLength(61);
     expect(s.pieces.map((p) => p.id)).toEqual(bpeEncode(bpe, 'christina', 10));
-    expect(s.message).toBe('');
+    expect(s.problem).toBeNull();
   });
 
   it('bpeSnapshot clamps k to the merges learned and rounds it', () => {
@@ -138,7 +137,7 @@ describe('the BPE demo view', () => {
   it('bpeSplit explains unknown characters instead of throwing', () => {
     const split = bpeSplit(bpe, 'Anna', 10);
     expect(split.pieces).toEqual([]);
-    expect(split.message).toContain('“A”');
+    expect(split.problem?.message).toContain('“A”');
   });
 
   it('lengthChart puts one point per merge count inside the box, falling left to right', () => {
@@ -155,35 +154,5 @@ describe('the BPE demo view', () => {
     expect(c.path.startsWith('M')).toBe(true);
     expect(c.yTicks.map((t) => t.label)).toContain('0');
     expect(c.xTicks[0].label).toBe('0');
-  });
-});
-
-describe('tokenizerLesson', () => {
-  const lesson = tokenizerLesson(names);
-
-  it('tokenizerLesson lists the 27 vocabulary entries with BOS last', () => {
-    expect(lesson.vocabulary).toHaveLength(27);
-    expect(lesson.vocabulary[0]).toEqual({ text: 'a', id: 0 });
-    expect(lesson.vocabulary.at(-1)).toEqual({ text: 'BOS', id: 26 });
-    expect(lesson.texts).toEqual([...'abcdefghijklmnopqrstuvwxyz', 'BOS']);
-  });
-
-  it('tokenizerLesson works "emma" through to its five training pairs', () => {
-    expect(lesson.example.sequence).toEqual([26, 4, 12, 12, 0, 26]);
-    expect(lesson.example.pairs).toHaveLength(5);
-    expect(lesson.example.decoded).toBe('emma');
-    expect(lesson.example.charChips.map((c) => c.id)).toEqual([null, null, null, null]);
-    expect(lesson.example.sequenceChips.map((c) => c.kind)).toEqual(['bos', 'char', 'char', 'char', 'char', 'bos']);
-  });
-
-  it('tokenizerLesson finds a 9-letter name of the dataset, which becomes 11 tokens', () => {
-    expect(lesson.nine.name).toHaveLength(9);
-    expect(names).toContain(lesson.nine.name);
-    expect(lesson.nine.sequence).toHaveLength(11);
-  });
-
-  it('tokenizerLesson counts names by ending and by containing a letter', () => {
-    expect(lesson.endingIn('a')).toBe(names.filter((n) => n.at(-1) === 'a').length);
-    expect(lesson.containing('a')).toBeGreaterThan(lesson.endingIn('a'));
   });
 });

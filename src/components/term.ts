@@ -1,0 +1,64 @@
+// Glossary terms in the browser: open a term's definition on hover, focus or tap, place it on
+// screen, and close it on Escape, on leaving, on a second tap or a tap elsewhere.
+import { placeTip } from './tip-placement.ts';
+
+/** Why a popup is open: a tap keeps it open until the reader taps again or elsewhere. */
+type Reason = 'hover' | 'focus' | 'tap';
+const openTerms = new Map<HTMLElement, Reason>();
+let lastPointer = '';
+
+function place(term: HTMLElement): void {
+  const tip = term.querySelector<HTMLElement>('.tip')!;
+  const word = term.getClientRects()[0] ?? term.getBoundingClientRect();
+  const size = tip.getBoundingClientRect();
+  const viewport = { width: document.documentElement.clientWidth, height: innerHeight };
+  const p = placeTip({ left: word.left, top: word.top, width: word.width, height: word.height }, size, viewport);
+  tip.style.setProperty('--tip-dx', `${p.dx}px`);
+  tip.style.setProperty('--tip-dy', `${p.dy}px`);
+}
+
+function open(term: HTMLElement, reason: Reason): void {
+  for (const other of [...openTerms.keys()]) if (other !== term) close(other);
+  openTerms.set(term, reason);
+  term.classList.add('open');
+  term.classList.toggle('tapped', reason === 'tap');
+  place(term);
+}
+
+function close(term: HTMLElement): void {
+  openTerms.delete(term);
+  term.classList.remove('open', 'tapped');
+}
+
+export function enhanceTerms(root: ParentNode): void {
+  for (const term of root.querySelectorAll<HTMLElement>('[data-term]')) {
+    const word = term.querySelector<HTMLAnchorElement>('.word')!;
+    term.addEventListener('pointerenter', (e) => {
+      if (e.pointerType === 'mouse' && !openTerms.has(term)) open(term, 'hover');
+    });
+    term.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'mouse' && openTerms.get(term) === 'hover') close(term);
+    });
+    term.addEventListener('focusin', () => {
+      if (openTerms.get(term) !== 'tap') open(term, 'focus');
+    });
+    term.addEventListener('focusout', (e) => {
+      if (!term.contains(e.relatedTarget as Node | null)) close(term);
+    });
+    // a tap shows the definition in place instead of leaving the page; a second tap closes it
+    word.addEventListener('click', (e) => {
+      if (lastPointer !== 'touch' && lastPointer !== 'pen') return;
+      e.preventDefault();
+      if (openTerms.get(term) === 'tap') close(term);
+      else open(term, 'tap');
+    });
+  }
+  document.addEventListener('pointerdown', (e) => {
+    lastPointer = e.pointerType;
+    for (const term of [...openTerms.keys()]) if (!term.contains(e.target as Node)) close(term);
+  }, true);
+  // WCAG 1.4.13: a definition shown on hover or focus can be dismissed without moving
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') for (const term of [...openTerms.keys()]) close(term);
+  });
+}
