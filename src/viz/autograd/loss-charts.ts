@@ -100,3 +100,10 @@ export function lossCurveFigure(c: CurveSetup, w: number, lr: number, size: Char
     size,
   };
 }
+
+/** What the loss-curve figure warns about the step it shows, for the page and the live region alike; '' when the step is fine. */
+export function curveStepWarning(fig: Pick<LossCurveFigure, 'next' | 'loss'>): string {
+  if (!fig.next.inside) return 'This step would leave the chart: the learning rate is far too large for a slope this steep.';
+  if (fig.next.loss > fig.loss) return 'This step overshoots: it lands higher on the other side, so the loss would go up.';
+  return '';
+}

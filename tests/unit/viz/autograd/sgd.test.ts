@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { canStep, evaluate, largestStableRate, sgdDefaults, sgdRun, sgdStart, sgdStep, sgdTrend } from '../../../../src/viz/autograd/sgd.ts';
-import { curveDefaults, lossCurveFigure, lossHistoryChart } from '../../../../src/viz/autograd/loss-charts.ts';
+import { curveDefaults, curveStepWarning, lossCurveFigure, lossHistoryChart } from '../../../../src/viz/autograd/loss-charts.ts';
 
 describe('SGD on p = w·x + b, L = (p − y)²', () => {
   it('starts at x = 3, y = 10, w = 2, b = 1 with ∂L/∂b = −6 and ∂L/∂w = −18', () => {
@@ -95,6 +95,12 @@ describe('the loss charts', () => {
     expect(fig.next.w).toBeGreaterThan(curveDefaults.wMax);
     expect(fig.next.x).toBe(fig.size.width - fig.size.right);
     expect(fig.arrow.x2).toBe(fig.next.x);
+  });
+
+  it('warns, in one sentence for eye and ear, about a step that leaves the chart or overshoots', () => {
+    expect(curveStepWarning(lossCurveFigure(curveDefaults, 2, 0.02))).toBe('');
+    expect(curveStepWarning(lossCurveFigure(curveDefaults, 0.2, 0.15))).toMatch(/^This step would leave the chart/);
+    expect(curveStepWarning(lossCurveFigure(curveDefaults, 2, 0.1))).toMatch(/^This step overshoots/);
   });
 
   it('marks a step that lands inside the chart as inside', () => {
