@@ -100,7 +100,7 @@ describe('the loss charts', () => {
   it('warns, in one sentence for eye and ear, about a step that leaves the chart or overshoots', () => {
     expect(curveStepWarning(lossCurveFigure(curveDefaults, 2, 0.02))).toBe('');
     expect(curveStepWarning(lossCurveFigure(curveDefaults, 0.2, 0.15))).toMatch(/^This step would leave the chart/);
-    expect(curveStepWarning(lossCurveFigure(curveDefaults, 2, 0.1))).toMatch(/^This step overshoots/);
+    expect(curveStepWarning(lossCurveFigure(curveDefaults, 2, 0.12))).toMatch(/^This step overshoots/);
   });
 
   it('marks a step that lands inside the chart as inside', () => {
