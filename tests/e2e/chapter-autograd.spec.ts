@@ -286,6 +286,19 @@ test('the loss curve draws the tangent’s slope and takes the step −lr·grad'
   await expect(widget.locator('.warn')).toBeVisible();
 });
 
+test('a step that would leave the loss curve is marked at the chart edge with where it lands, not clamped silently', async ({ page }) => {
+  const curve = await hydrated(page, '.loss-curve');
+  const mark = curve.locator('[data-off-axis]');
+  await expect(mark).toHaveCount(0);
+  await curve.getByRole('slider', { name: /^w/ }).press('Home');
+  await curve.getByRole('slider', { name: /^Learning rate/ }).press('End');
+  await expect(mark).toHaveAttribute('data-off-axis', 'right');
+  const landing = parseDisplayNumber((await curve.locator('.readout span').nth(3).textContent())!.match(/w = (\S+),/)![1]);
+  expect(landing).toBeGreaterThan(6);
+  await expect(mark).toHaveText(`w = ${short(landing)}`);
+  await expect(curve.locator('circle.next')).toHaveCount(0);
+});
+
 test('the exercises keep their answers hidden until opened by keyboard', async ({ page }) => {
   const exercises = page.locator('.exercise');
   expect(await exercises.count()).toBeGreaterThanOrEqual(6);

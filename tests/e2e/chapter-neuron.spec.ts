@@ -65,6 +65,22 @@ test.describe('the neuron stages', () => {
     await expect(equation).toContainText(`= ${fixed(weighted(xv, wv, bv))}`);
   });
 
+  test('an output off the plot is marked at its edge with its value and an arrow, not clamped silently', async ({ page }) => {
+    const widget = page.locator('[data-stage="weight"]');
+    await hydrated(page, '[data-stage="weight"]');
+    const mark = widget.locator('[data-off-axis]');
+    await expect(mark).toHaveCount(0);
+    await expect(widget.locator('circle.point')).toBeVisible();
+    for (const n of ['x', 'w', 'b']) await widget.getByRole('slider', { name: new RegExp(`^${n}`) }).press('End');
+    await expect(mark).toHaveAttribute('data-off-axis', 'up');
+    await expect(mark).toHaveText(`a = ${fixed(weighted(4, 3, 4))}`);
+    await expect(widget.getByRole('img')).toHaveAttribute('aria-label', /off the chart/);
+    for (const n of ['x', 'b']) await widget.getByRole('slider', { name: new RegExp(`^${n}`) }).press('Home');
+    await expect(mark).toHaveAttribute('data-off-axis', 'down');
+    await expect(mark).toHaveText(`a = ${fixed(weighted(-4, 3, -4))}`);
+    await expect(widget.locator('circle.point')).toHaveCount(0);
+  });
+
   test('the ReLU neuron reports where it switches on, and gives 0 below that for w = 2, b = −3', async ({ page }) => {
     const widget = page.locator('[data-stage="relu"]');
     await hydrated(page, '[data-stage="relu"]');
@@ -243,7 +259,7 @@ test.describe('train it by hand', () => {
     await expect(widget(page).getByRole('status')).toContainText(`Below ${GOAL}`);
     await expect(widget(page).locator('.bar .fill')).toHaveClass(/done/);
     // the history line has a point for every move
-    const d = (await widget(page).locator('.history path').getAttribute('d')) ?? '';
+    const d = (await widget(page).locator('.history path.line').getAttribute('d')) ?? '';
     expect(d.split(/[ML]/).filter(Boolean).length).toBeGreaterThan(paramControls.length);
 
     // Start over puts the sliders back, and the message goes away

@@ -26,7 +26,7 @@ test('typing "emma" shows the ids of the engine’s encodeDocument, with BOS on 
   const ids = page.getByTestId('token-ids');
   // the still state, before any interaction, is already the engine's answer
   await expect(ids).toHaveText(JSON.stringify(tokenizer.encodeDocument('emma')).replaceAll(',', ', '));
-  await hydrated(page, '#tp-text');
+  await hydrated(page, page.getByLabel('Text to tokenize'));
 
   await input.click();
   await input.press('ControlOrMeta+a');
@@ -48,11 +48,11 @@ test('typing "emma" shows the ids of the engine’s encodeDocument, with BOS on 
 
 test('typing "Emma!" names “E” and “!” as outside the vocabulary, and the widget keeps working', async ({ page }) => {
   const tokenizer = Tokenizer.fromDocuments(docs);
-  await hydrated(page, '#tp-text');
+  await hydrated(page, page.getByLabel('Text to tokenize'));
   const input = page.getByLabel('Text to tokenize');
   await input.fill('');
   await input.pressSequentially('Emma!');
-  const message = page.locator('#tp-message');
+  const message = page.locator('.playground .message');
   await expect(message).toContainText('“E” and “!” are not in the vocabulary');
   await expect(message).toContainText('“e” for “E”');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
@@ -71,13 +71,13 @@ test('typing "Emma!" names “E” and “!” as outside the vocabulary, and th
 });
 
 test('decoding typed ids drops BOS and explains an id out of range', async ({ page }) => {
-  await hydrated(page, '#tp-text');
+  await hydrated(page, page.getByLabel('Text to tokenize'));
   await page.getByText('The other way: decode ids').click();
   const ids = page.getByLabel(/Ids to decode/);
   await ids.fill('26, 7, 4, 11, 11, 14, 26');
-  await expect(page.locator('#tp-decoded')).toContainText('decode gives “hello” (the 2 BOS tokens were dropped)');
+  await expect(page.locator('.playground .decoded')).toContainText('decode gives “hello” (the 2 BOS tokens were dropped)');
   await ids.fill('3, 99');
-  await expect(page.locator('#tp-decoded')).toContainText('“99” is not a token id');
+  await expect(page.locator('.playground .decoded')).toContainText('“99” is not a token id');
 });
 
 test('the BPE slider, by keyboard and by mouse, shows the average the engine computes', async ({ page }) => {
@@ -85,7 +85,7 @@ test('the BPE slider, by keyboard and by mouse, shows the average the engine com
   const slider = page.getByRole('slider', { name: /Number of merges/ });
   // still state from the build
   await expect(shownAverage(page)).toHaveText(expectedAverage(bpe, bpeDemo.initialMerges));
-  await hydrated(page, '#bpe-k');
+  await hydrated(page, page.getByRole('slider', { name: /Number of merges/ }));
   await expect(slider).toBeEnabled(); // the browser has learned its merges
 
   await slider.focus();
@@ -122,7 +122,7 @@ test('the BPE slider, by keyboard and by mouse, shows the average the engine com
 
 test('a name typed into the BPE demo is split into the engine’s tokens', async ({ page }) => {
   const bpe = learnBpe(docs, bpeDemo.maxMerges);
-  await hydrated(page, '#bpe-k');
+  await hydrated(page, page.getByRole('slider', { name: /Number of merges/ }));
   const name = page.getByLabel('A name to split');
   await expect(name).toBeEnabled();
   await name.fill('');
@@ -133,7 +133,7 @@ test('a name typed into the BPE demo is split into the engine’s tokens', async
   await expect(pieces).toHaveCount(expected.length);
   await expect(page.locator('[data-stat="name-tokens"]')).toHaveText(String(expected.length));
   await name.pressSequentially('X');
-  await expect(page.locator('#bpe-name-msg')).toContainText('“X”');
+  await expect(page.locator('.bpe .message')).toContainText('“X”');
 });
 
 test('exercise answers stay hidden until the disclosure is opened from the keyboard', async ({ page }) => {
@@ -159,7 +159,7 @@ test('exercise answers stay hidden until the disclosure is opened from the keybo
 test('the page does not scroll sideways on a 375 px screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/chapters/tokenizer/');
-  await hydrated(page, '#bpe-k');
+  await hydrated(page, page.getByRole('slider', { name: /Number of merges/ }));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
@@ -167,8 +167,8 @@ test('the page does not scroll sideways on a 375 px screen', async ({ page }) =>
 test('the chapter passes an axe accessibility check with both widgets hydrated, in both themes', async ({ page }) => {
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-    await hydrated(page, '#tp-text');
-    await hydrated(page, '#bpe-k');
+    await hydrated(page, page.getByLabel('Text to tokenize'));
+    await hydrated(page, page.getByRole('slider', { name: /Number of merges/ }));
     await expect(page.getByRole('slider', { name: /Number of merges/ })).toBeEnabled();
     await page.getByLabel('Text to tokenize').fill('Emma!');
     const results = await new AxeBuilder({ page }).include('article').analyze();

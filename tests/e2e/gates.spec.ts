@@ -358,7 +358,7 @@ test.describe('home page name generator', () => {
   test('the temperature slider moves with the arrow keys, Home and End', async ({ page }) => {
     const widget = await ready(page);
     const slider = page.getByRole('slider', { name: /Temperature/ });
-    const shown = widget.locator('output[for="ng-temp"]');
+    const shown = widget.locator(`output[for="${await slider.getAttribute('id')}"]`);
     const t0 = facts.samples.temperature;
     await expect(shown).toHaveText(fixed(t0, 2));
     await slider.focus();

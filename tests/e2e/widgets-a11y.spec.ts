@@ -73,7 +73,7 @@ test.describe('live regions', () => {
 
   test('typing in the tokenizer playground says the token count once the typing pauses', async ({ page }) => {
     await page.goto('/chapters/tokenizer/');
-    const box = await hydrated(page, '#tp-text');
+    const box = await hydrated(page, page.getByLabel('Text to tokenize'));
     const said = await listen(page.locator('.playground'));
     await box.fill('');
     await box.pressSequentially('christophorus', { delay: 20 });
@@ -83,7 +83,7 @@ test.describe('live regions', () => {
 
   test('the BPE slider speaks its own summary; the live region stays quiet while it moves', async ({ page }) => {
     await page.goto('/chapters/tokenizer/');
-    const slider = await hydrated(page, '#bpe-k');
+    const slider = await hydrated(page, page.getByRole('slider', { name: /Number of merges/ }));
     await expect(slider).toBeEnabled(); // the merges are learned in the browser first
     const said = await listen(page.locator('.bpe'));
     await slider.focus();
@@ -245,16 +245,16 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
   test('100,000 pasted characters give a short message in the decoder and a refusal tied to the paste box', async ({ page }) => {
     const log = watch(page);
     await page.goto('/chapters/tokenizer/');
-    await hydrated(page, '#tp-text');
+    await hydrated(page, page.getByLabel('Text to tokenize'));
     await page.locator('.playground details summary').click();
-    const ids = page.locator('#tp-ids');
+    const ids = page.getByLabel(/Ids to decode/);
     await ids.evaluate((el: HTMLInputElement) => {
       el.value = 'x'.repeat(100_000);
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await expect(page.locator('#tp-decoded')).toHaveText(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
+    await expect(page.locator('.playground .decoded')).toHaveText(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
     await ids.fill('26, 4, 12, 12, 0, 26');
-    await expect(page.locator('#tp-decoded')).toContainText('decode gives “emma”');
+    await expect(page.locator('.playground .decoded')).toContainText('decode gives “emma”');
 
     await page.goto('/chapters/dataset/');
     const upload = await hydrated(page, '.upload');
@@ -266,7 +266,7 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     await upload.getByRole('button', { name: 'Use this text' }).click();
     await expect(upload.getByRole('alert')).toContainText('Line 1 has 100,000 characters');
     await expect(box).toHaveAttribute('aria-invalid', 'true');
-    await expect(box).toHaveAttribute('aria-describedby', /du-error/);
+    await expect(box).toHaveAttribute('aria-describedby', new RegExp(`\\b${await upload.getByRole('alert').getAttribute('id')}\\b`));
     await box.fill('rex\nfido');
     await expect(box).not.toHaveAttribute('aria-invalid', /.*/);
     await upload.getByRole('button', { name: 'Use this text' }).click();
@@ -276,15 +276,24 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
   });
 });
 
-test('no page repeats an id once every widget has hydrated', async ({ page }) => {
+test('no page repeats an id once every widget has hydrated, and every id a label or description names exists', async ({ page }) => {
   test.setTimeout(120_000);
   for (const sp of sitePages()) {
     await visit(page, sp.path);
-    const repeated = await page.evaluate(() => {
+    const { repeated, dangling } = await page.evaluate(() => {
       const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
-      return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+      const known = new Set(ids);
+      const names = ['for', 'aria-describedby', 'aria-labelledby', 'aria-controls'];
+      const refs = [...document.querySelectorAll(names.map((a) => `[${a}]`).join(', '))].flatMap((el) =>
+        names.flatMap((a) => (el.getAttribute(a) ?? '').split(/\s+/).filter(Boolean).map((id) => ({ a, id }))),
+      );
+      return {
+        repeated: [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))],
+        dangling: refs.filter((r) => !known.has(r.id)).map((r) => `${r.a}=${r.id}`),
+      };
     });
     expect(repeated, `repeated ids on ${sp.path}`).toEqual([]);
+    expect(dangling, `references to missing ids on ${sp.path}`).toEqual([]);
   }
 });
 
@@ -335,7 +344,7 @@ test.describe('in the dark theme', () => {
   const marks: Record<string, string[]> = {
     '/chapters/dataset/': ['.explorer .bars rect'],
     '/chapters/tokenizer/': ['.bpe .curve', '.bpe .now'],
-    '/chapters/neuron/': ['.neuron-stage .curve', '.neuron-stage .pre', '.neuron-stage .drop', '.diagram .edges line', '.surface .zero', '.surface .target path', '.history path'],
+    '/chapters/neuron/': ['.neuron-stage .curve', '.neuron-stage .pre', '.neuron-stage .drop', '.diagram .edges line', '.surface .zero', '.surface .target path', '.history path.line'],
     '/chapters/autograd/': ['.graph-scroll .edge', '.sgd .line', '.loss-curve .curve', '.loss-curve .tangent', '.loss-curve .arrow'],
   };
 

@@ -3,6 +3,7 @@
 // by the expression graph and the backprop stepper, and by their tables for screen readers.
 
 import { short } from '../shared/format.ts';
+import { layoutGraph, type GraphLayout, type LayoutNodeIn } from '../shared/graph-layout.ts';
 import type { ValueGraph } from './value-graph.ts';
 import {
   currentNode, gradKnown, labelOf, valueKnown, type StepperModel, type StepperState,
@@ -99,4 +100,15 @@ export const nodeBox = { width: 100, height: 58 } as const;
 export function graphScale(boxWidth: number, drawingWidth: number, max = 1.3): number {
   if (boxWidth <= 0 || drawingWidth <= 0) return 1;
   return Math.min(max, Math.max(1, boxWidth / drawingWidth));
+}
+
+/**
+ * Lay a graph out left to right, or top to bottom when left to right is wider than the box
+ * it is drawn in (`boxWidth`, 0 before it is measured).
+ */
+export function fittedLayout(graph: { nodes: readonly LayoutNodeIn[] }, boxWidth: number): GraphLayout {
+  const input = graph.nodes.map((n) => ({ id: n.id, children: n.children }));
+  const opts = { nodeWidth: nodeBox.width, nodeHeight: nodeBox.height };
+  const lr = layoutGraph(input, { ...opts, orientation: 'lr' });
+  return boxWidth > 0 && lr.width > boxWidth ? layoutGraph(input, { ...opts, orientation: 'tb' }) : lr;
 }

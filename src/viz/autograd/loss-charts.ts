@@ -1,18 +1,22 @@
 // Geometry for the two loss figures of chapter 4: the loss over SGD steps, and the 1-D loss
 // curve with its tangent and one gradient step. d3 computes the scales and paths; the
-// widgets only draw them.
+// widgets only draw them. A value off an axis is held at the edge and flagged, never hidden.
 
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
+import { placeOnAxis } from '../shared/off-axis.ts';
+import { linearTicks, logTicks, type Tick } from '../shared/ticks.ts';
 import { evaluate, type SgdRecord, type SgdSetup } from './sgd.ts';
 
 export type ChartSize = { width: number; height: number; left: number; right: number; top: number; bottom: number };
-export type Tick = { value: number; pos: number; label: string };
+
+/** A step's loss on the chart; `below` when the loss is 0, which a log axis cannot show. */
+export type LossPoint = { x: number; y: number; step: number; loss: number; below: boolean };
 
 /** Loss over steps on a log scale: a path, its points, and axis ticks. */
 export type LossHistoryChart = {
   path: string;
-  points: { x: number; y: number; step: number; loss: number }[];
+  points: LossPoint[];
   xTicks: Tick[];
   yTicks: Tick[];
   size: ChartSize;
@@ -20,26 +24,19 @@ export type LossHistoryChart = {
 
 export const lossChartSize: ChartSize = { width: 360, height: 200, left: 52, right: 12, top: 22, bottom: 30 };
 
-/** The smallest loss the chart shows; a loss of exactly 0 sits on the floor. */
-const floor = 1e-12;
-
 export function lossHistoryChart(history: readonly SgdRecord[], size: ChartSize = lossChartSize): LossHistoryChart {
   const steps = Math.max(10, history.length - 1);
-  const losses = history.map((r) => Math.max(floor, r.loss));
-  const lo = Math.min(...losses, 1);
-  const hi = Math.max(...losses, 10);
+  const shown = history.map((r) => r.loss).filter((l) => l > 0);
+  const lo = Math.min(...shown, 1);
+  const hi = Math.max(...shown, 10);
   const x = scaleLinear().domain([0, steps]).range([size.left, size.width - size.right]);
   const y = scaleLog().domain([lo, hi]).range([size.height - size.bottom, size.top]).nice();
-  const points = history.map((r, i) => ({ x: x(r.step), y: y(losses[i]), step: r.step, loss: r.loss }));
-  const path = line<{ x: number; y: number }>().x((p) => p.x).y((p) => p.y)(points) ?? '';
-  const [d0, d1] = y.domain();
-  // one tick per power of ten, thinned to at most five
-  const exps: number[] = [];
-  for (let e = Math.ceil(Math.log10(d0)); e <= Math.floor(Math.log10(d1)); e++) exps.push(e);
-  const every = Math.ceil(exps.length / 5);
-  const yTicks = exps.filter((_, i) => i % every === 0).map((e) => ({ value: 10 ** e, pos: y(10 ** e), label: e === 0 ? '1' : e === 1 ? '10' : `1e${e}` }));
-  const xTicks = x.ticks(5).filter(Number.isInteger).map((v) => ({ value: v, pos: x(v), label: String(v) }));
-  return { path, points, xTicks, yTicks, size };
+  const points = history.map((r) => {
+    const placed = placeOnAxis(y, r.loss > 0 ? r.loss : 0);
+    return { x: x(r.step), y: placed.at, step: r.step, loss: r.loss, below: placed.off === 'below' };
+  });
+  const path = line<LossPoint>().x((p) => p.x).y((p) => p.y)(points) ?? '';
+  return { path, points, xTicks: linearTicks(x, 5, { integers: true }), yTicks: logTicks(y, 5), size };
 }
 
 /** The 1-D curve: L as a function of w alone (x, y and b fixed), over [wMin, wMax]. */
@@ -51,9 +48,12 @@ export type LossCurveFigure = {
   /** The tangent at the current point: slope = ∂L/∂w there. */
   tangent: string;
   point: { x: number; y: number };
-  /** Where one step of gradient descent lands, and whether that is inside the chart. */
-  next: { w: number; loss: number; x: number; y: number; inside: boolean };
-  /** The step drawn along the w axis, from w to w − lr·grad (clamped to the chart). */
+  /**
+   * Where one step of gradient descent lands. Off the chart (`inside` false), x and y are the
+   * edge it left by, and `off` says which way: the figure marks it there with its value.
+   */
+  next: { w: number; loss: number; x: number; y: number; inside: boolean; off: 'left' | 'right' | 'up' | null };
+  /** The step drawn along the w axis, from w to w − lr·grad (to the edge, when it leaves the chart). */
   arrow: { x1: number; x2: number; y: number };
   loss: number;
   grad: number;
@@ -83,19 +83,27 @@ export function lossCurveFigure(c: CurveSetup, w: number, lr: number, size: Char
   const step = -lr * here.gradW;
   const wNext = w + step;
   const next = at(wNext);
-  const inside = wNext >= c.wMin && wNext <= c.wMax;
-  const clampW = (v: number) => Math.min(c.wMax, Math.max(c.wMin, v));
+  const nx = placeOnAxis(x, wNext);
+  const ny = placeOnAxis(y, next.loss);
+  const off = nx.off === 'below' ? 'left' : nx.off === 'above' ? 'right' : ny.off === 'above' ? 'up' : null;
   return {
     curve: path(samples) ?? '',
     tangent,
     point: { x: x(w), y: y(here.loss) },
-    next: { w: wNext, loss: next.loss, x: x(clampW(wNext)), y: y(Math.min(next.loss, y.domain()[1])), inside },
-    arrow: { x1: x(w), x2: x(clampW(wNext)), y: y(here.loss) },
+    next: { w: wNext, loss: next.loss, x: nx.at, y: ny.at, inside: off === null, off },
+    arrow: { x1: x(w), x2: nx.at, y: y(here.loss) },
     loss: here.loss,
     grad: here.gradW,
     step,
-    xTicks: x.ticks(8).map((v) => ({ value: v, pos: x(v), label: String(v) })),
-    yTicks: y.ticks(4).map((v) => ({ value: v, pos: y(v), label: String(v) })),
+    xTicks: linearTicks(x, 8),
+    yTicks: linearTicks(y, 4),
     size,
   };
+}
+
+/** What the loss-curve figure warns about the step it shows, for the page and the live region alike; '' when the step is fine. */
+export function curveStepWarning(fig: Pick<LossCurveFigure, 'next' | 'loss'>): string {
+  if (!fig.next.inside) return 'This step would leave the chart: the learning rate is far too large for a slope this steep.';
+  if (fig.next.loss > fig.loss) return 'This step overshoots: it lands higher on the other side, so the loss would go up.';
+  return '';
 }

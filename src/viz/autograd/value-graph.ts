@@ -51,3 +51,13 @@ export function gradientsOf(graph: ValueGraph): number[] {
   graph.values[graph.values.length - 1].backward();
   return graph.values.map((v) => v.grad);
 }
+
+/** The graph's output: the last node in topological order. */
+export function outputOf(graph: ValueGraph): GraphNode {
+  return graph.nodes[graph.nodes.length - 1];
+}
+
+/** The input named `name`, found by name (not by where it happens to sit in the order), or undefined. */
+export function inputNamed(graph: ValueGraph, name: string): GraphNode | undefined {
+  return graph.nodes.find((n) => n.kind === 'input' && n.name === name);
+}

@@ -1,7 +1,6 @@
-// Statistics of a dataset of documents, and the layout of their bar charts: plain data in,
-// plain data out, for the dataset chapter's prose (at build time) and its explorer widget.
+// Statistics of a dataset of documents: plain data in, plain data out, for the dataset
+// chapter's prose (at build time) and its explorer widget.
 
-import { scaleBand, scaleLinear } from 'd3-scale';
 import { Random } from '../../engine/random.ts';
 import { int } from '../shared/format.ts';
 
@@ -196,44 +195,6 @@ export function displayChar(c: string): string {
   const cp = c.codePointAt(0) ?? 0;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return c;
-}
-
-/** A bar of a laid-out chart, in SVG user units. */
-export type Bar = { label: string; value: number; x: number; y: number; width: number; height: number };
-
-/**
- * A bar chart: bars, horizontal gridline ticks, the chart's size, and which bars have room
- * for their label under them (every labelEvery-th, from the first).
- */
-export type BarLayout = {
-  width: number; height: number; baseline: number; left: number; right: number;
-  bars: Bar[]; ticks: { value: number; y: number }[]; labelEvery: number;
-};
-
-/**
- * Lay out labelled values as vertical bars (band scale across, linear scale up, from zero).
- * labelWidth is the room one label needs, in the same units as width.
- */
-export function barLayout(
-  data: readonly { label: string; value: number }[],
-  size: { width: number; height: number; margin?: { top: number; right: number; bottom: number; left: number }; labelWidth?: number },
-): BarLayout {
-  const { width, height, labelWidth = 12 } = size;
-  const m = size.margin ?? { top: 10, right: 8, bottom: 24, left: 44 };
-  const x = scaleBand<string>().domain(data.map((d) => d.label)).range([m.left, width - m.right]).paddingInner(0.18).paddingOuter(0.1);
-  const max = Math.max(1, ...data.map((d) => d.value));
-  const y = scaleLinear().domain([0, max]).nice(4).range([height - m.bottom, m.top]);
-  const baseline = y(0);
-  return {
-    width,
-    height,
-    baseline,
-    left: m.left,
-    right: width - m.right,
-    bars: data.map((d) => ({ label: d.label, value: d.value, x: x(d.label) ?? 0, y: y(d.value), width: x.bandwidth(), height: baseline - y(d.value) })),
-    ticks: y.ticks(4).filter(Number.isInteger).map((value) => ({ value, y: y(value) })),
-    labelEvery: Math.max(1, Math.ceil(labelWidth / Math.max(1e-9, x.step()))),
-  };
 }
 
 /** One sentence describing a length histogram, for a screen reader. `noun` is the singular, e.g. "name". */

@@ -160,11 +160,17 @@ export function historyPath(errors: readonly number[], width: number, height: nu
   return path(errors as number[]) ?? '';
 }
 
-/** Where the latest reading sits on the history line (same scale as historyPath). */
-export function historyLast(errors: readonly number[], width: number, height: number, capacity: number): { x: number; y: number } {
+/**
+ * Where the latest reading sits on the history line (same scale as historyPath). A reading
+ * off the scale (above 10, below 0.001) is held at the edge, and `off` says which, so the
+ * figure marks it there with its value.
+ */
+export function historyLast(errors: readonly number[], width: number, height: number, capacity: number): { x: number; y: number; off: 'above' | 'below' | null } {
   const i = Math.max(0, errors.length - 1);
   const dx = width / Math.max(1, capacity - 1);
-  return { x: Math.round(i * dx * 10) / 10, y: Math.round((1 - errorBarFraction(errors[i] ?? 1)) * height * 10) / 10 };
+  const e = errors[i] ?? 1;
+  const off = e > 10 || Number.isNaN(e) ? 'above' : e < 0.001 ? 'below' : null;
+  return { x: Math.round(i * dx * 10) / 10, y: Math.round((1 - errorBarFraction(e)) * height * 10) / 10, off };
 }
 
 /** Add a reading to the history, keeping the last `capacity`. */

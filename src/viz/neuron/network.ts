@@ -100,7 +100,11 @@ export type DiagramEdge = {
   key: string;
 };
 /** The whole diagram for one set of slider values. */
-export type Diagram = { width: number; height: number; radius: number; nodes: DiagramNode[]; edges: DiagramEdge[]; output: number };
+export type Diagram = {
+  width: number; height: number; radius: number; nodes: DiagramNode[]; edges: DiagramEdge[];
+  /** The hidden neurons' outputs [h₁, h₂] and the network's output ŷ. */
+  hidden: number[]; output: number;
+};
 
 export const diagramSize = { width: 380, height: 262, radius: 22 };
 
@@ -130,7 +134,7 @@ export function networkDiagram(values: readonly number[]): Diagram {
       });
     });
   });
-  return { ...diagramSize, nodes, edges, output: layers[layers.length - 1].out[0] };
+  return { ...diagramSize, nodes, edges, hidden: [...layers[0].out], output: layers[layers.length - 1].out[0] };
 }
 
 /** The forward pass in one sentence, for screen readers. */

@@ -5,6 +5,8 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { adder, dot, relu, reluNeuron, weighted } from '../../engine/lessons/neuron.ts';
 import { fixed, subscript } from '../shared/format.ts';
+import { placeOnAxis } from '../shared/off-axis.ts';
+import type { Tick } from '../shared/ticks.ts';
 
 /** Which stage of the chapter a widget shows. */
 export type Stage = 'adder' | 'weight' | 'relu' | 'dot';
@@ -35,11 +37,12 @@ export type StagePlot = {
   curve: string;
   /** The weighted sum before ReLU, drawn dashed on the ReLU stage only. */
   preactivation: string | null;
-  point: { x: number; y: number; clipped: boolean };
+  /** The current (x, a). An a off the plot is held at the edge it passed, and `off` says which. */
+  point: { x: number; y: number; off: 'above' | 'below' | null };
   /** Where ReLU switches on, if inside the plot. */
   turnOn: { x: number; y: number; at: number } | null;
-  xTicks: { v: number; x: number }[];
-  yTicks: { v: number; y: number }[];
+  xTicks: Tick[];
+  yTicks: Tick[];
   origin: { x: number; y: number };
 };
 
@@ -53,15 +56,15 @@ export function stagePlot(stage: Exclude<Stage, 'dot'>, x: number, w: number, b:
   if (on !== null && on > xs[0] && on < xs[1]) xs.splice(1, 0, on);
   const path = line<number>().x((v) => round1(sx(v))).y((v) => round1(sy(stageOutput(stage, v, w, b))));
   const pre = line<number>().x((v) => round1(sx(v))).y((v) => round1(sy(weighted(v, w, b))));
-  const y = stageOutput(stage, x, w, b);
-  const [yLo, yHi] = sy.domain();
+  const a = placeOnAxis(sy, stageOutput(stage, x, w, b));
+  const ticks = (scale: (v: number) => number, values: number[]): Tick[] => values.map((v) => ({ value: v, at: round1(scale(v)), label: fixed(v, 0) }));
   return {
     curve: path(xs) ?? '',
     preactivation: stage === 'relu' ? pre([xs[0], xs[xs.length - 1]]) : null,
-    point: { x: round1(sx(x)), y: round1(sy(Math.min(yHi, Math.max(yLo, y)))), clipped: y < yLo || y > yHi },
+    point: { x: round1(sx(x)), y: round1(a.at), off: a.off },
     turnOn: on !== null && on >= stageRanges.x.min && on <= stageRanges.x.max ? { x: round1(sx(on)), y: round1(sy(0)), at: on } : null,
-    xTicks: [-4, -2, 0, 2, 4].map((v) => ({ v, x: round1(sx(v)) })),
-    yTicks: [-6, -3, 0, 3, 6].map((v) => ({ v, y: round1(sy(v)) })),
+    xTicks: ticks(sx, [-4, -2, 0, 2, 4]),
+    yTicks: ticks(sy, [-6, -3, 0, 3, 6]),
     origin: { x: round1(sx(0)), y: round1(sy(0)) },
   };
 }
@@ -103,6 +106,12 @@ export type StageValues = { x: number; w: number; b: number } | { xs: number[]; 
 
 const num = (v: number, d = 1) => (v < 0 ? `(${fixed(v, d)})` : fixed(v, d));
 
+/** The stage's output a, as the lesson code computes it. */
+export function stageResult(stage: Stage, v: StageValues): number {
+  if ('xs' in v) return relu(dot(v.xs, v.ws) + v.b);
+  return stage === 'dot' ? Number.NaN : stageOutput(stage, v.x, v.w, v.b);
+}
+
 /** The stage's computation written out with the current numbers, one line per step. */
 export function stageEquations(stage: Stage, v: StageValues): string[] {
   if ('xs' in v) {
@@ -124,8 +133,12 @@ export function turnOnText(w: number, b: number): string {
   return `The ReLU switches on at x = −b/w = ${fixed(at)}: it is on for x ${w > 0 ? 'above' : 'below'} that point and outputs 0 on the other side.`;
 }
 
-/** One bar of the drawn waterfall, in viewBox units; `kind` picks its colour. */
-export type WaterfallBar = WaterfallRow & { x: number; y: number; width: number; height: number; kind: 'up' | 'down' | 'total' };
+/** One bar of the drawn waterfall, in viewBox units; `kind` says what it adds, `tone` the colour that shows it. */
+export type WaterfallBar = WaterfallRow & {
+  x: number; y: number; width: number; height: number; kind: 'up' | 'down' | 'total'; tone: 'positive' | 'negative' | 'muted';
+};
+
+const tones = { up: 'positive', down: 'negative', total: 'muted' } as const;
 
 /** Lay out the waterfall: a label column, the bars on a symmetric axis, a value column, ticks below. */
 export function waterfallLayout(rows: readonly WaterfallRow[]) {
@@ -135,14 +148,18 @@ export function waterfallLayout(rows: readonly WaterfallRow[]) {
   const right = 52; // value column
   const extent = waterfallExtent(rows);
   const sx = scaleLinear().domain([-extent, extent]).range([left, width - right]);
-  const bars: WaterfallBar[] = rows.map((r, i) => ({
-    ...r,
-    x: round1(Math.min(sx(r.from), sx(r.to))),
-    y: i * row + 4,
-    width: round1(Math.max(1, Math.abs(sx(r.to) - sx(r.from)))),
-    height: row - 8,
-    kind: i >= rows.length - 2 ? 'total' : r.to < r.from ? 'down' : 'up',
-  }));
+  const bars: WaterfallBar[] = rows.map((r, i) => {
+    const kind = i >= rows.length - 2 ? 'total' : r.to < r.from ? 'down' : 'up';
+    return {
+      ...r,
+      x: round1(Math.min(sx(r.from), sx(r.to))),
+      y: i * row + 4,
+      width: round1(Math.max(1, Math.abs(sx(r.to) - sx(r.from)))),
+      height: row - 8,
+      kind,
+      tone: tones[kind],
+    };
+  });
   return {
     width,
     height: rows.length * row + 22,
@@ -151,6 +168,7 @@ export function waterfallLayout(rows: readonly WaterfallRow[]) {
     valueX: width - 2,
     zeroX: round1(sx(0)),
     bars,
-    ticks: [-extent, 0, extent].map((v) => ({ v, x: round1(sx(v)), y: rows.length * row + 16 })),
+    tickY: rows.length * row + 16,
+    ticks: [-extent, 0, extent].map((v): Tick => ({ value: v, at: round1(sx(v)), label: fixed(v, 0) })),
   };
 }

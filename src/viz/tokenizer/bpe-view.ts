@@ -6,6 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { averageTokens, bpeEncode, type Bpe } from '../../engine/bpe.ts';
 import type { Problem } from '../shared/problem.ts';
+import { linearTicks, type Tick } from '../shared/ticks.ts';
 import { unknownProblem } from './token-view.ts';
 
 /** The demo's settings: how many merges it learns, where the slider starts, the name it splits first. */
@@ -66,8 +67,6 @@ export function bpeSnapshot(bpe: Bpe, k: number, name: string): BpeSnapshot {
   };
 }
 
-/** A tick of an axis: where it sits (px) and what it says. */
-export type Tick = { at: number; label: string };
 
 /** The line chart of average tokens per name against merges, laid out in a width × height box. */
 export type LengthChart = {
@@ -93,7 +92,7 @@ export function lengthChart(averages: readonly number[], width: number, height: 
   const xCount = width < 360 ? 4 : 6;
   return {
     width, height, margin, path, points,
-    xTicks: x.ticks(xCount).map((t) => ({ at: x(t), label: String(t) })),
-    yTicks: y.ticks(4).map((t) => ({ at: y(t), label: String(t) })),
+    xTicks: linearTicks(x, xCount, { integers: true }),
+    yTicks: linearTicks(y, 4),
   };
 }

@@ -16,6 +16,8 @@ export type Announcer = {
    * (the page already shows it); later calls settle each changed result.
    */
   follow(message: string): void;
+  /** Another, independent follow(), for a second result the same region speaks. */
+  follower(): (message: string) => void;
   /** Drop anything still waiting (when the widget goes away). */
   cancel(): void;
 };
@@ -28,7 +30,6 @@ const repeatMark = '\u00a0';
 export function createAnnouncer(show: (text: string) => void, wait = settleMs): Announcer {
   let shown = '';
   let pending: ReturnType<typeof setTimeout> | null = null;
-  let followed: string | null = null;
 
   const cancel = () => {
     if (pending !== null) clearTimeout(pending);
@@ -51,11 +52,14 @@ export function createAnnouncer(show: (text: string) => void, wait = settleMs): 
       if (message !== unmarked()) put(message);
     }, wait);
   };
-  const follow = (message: string) => {
-    const first = followed === null;
-    const same = message === followed;
-    followed = message;
-    if (!first && !same) settle(message);
+  const follower = () => {
+    let followed: string | null = null;
+    return (message: string) => {
+      const first = followed === null;
+      const same = message === followed;
+      followed = message;
+      if (!first && !same) settle(message);
+    };
   };
-  return { say, settle, follow, cancel };
+  return { say, settle, follow: follower(), follower, cancel };
 }

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { canStep, evaluate, largestStableRate, sgdDefaults, sgdRun, sgdStart, sgdStep, sgdTrend } from '../../../../src/viz/autograd/sgd.ts';
-import { curveDefaults, lossCurveFigure, lossHistoryChart } from '../../../../src/viz/autograd/loss-charts.ts';
+import { curveDefaults, curveStepWarning, lossCurveFigure, lossHistoryChart } from '../../../../src/viz/autograd/loss-charts.ts';
 
 describe('SGD on p = w·x + b, L = (p − y)²', () => {
   it('starts at x = 3, y = 10, w = 2, b = 1 with ∂L/∂b = −6 and ∂L/∂w = −18', () => {
@@ -83,14 +83,39 @@ describe('the loss charts', () => {
     // the tangent's two ends, in pixels, have the slope grad × (pixels per loss / pixels per w)
     const nums = fig.tangent.match(/-?\d+(\.\d+)?/g)!.map(Number);
     const [x1, y1, x2, y2] = [nums[0], nums[1], nums[nums.length - 2], nums[nums.length - 1]];
-    const pxPerW = (fig.xTicks[1].pos - fig.xTicks[0].pos) / (fig.xTicks[1].value - fig.xTicks[0].value);
-    const pxPerL = (fig.yTicks[0].pos - fig.yTicks[1].pos) / (fig.yTicks[1].value - fig.yTicks[0].value);
+    const pxPerW = (fig.xTicks[1].at - fig.xTicks[0].at) / (fig.xTicks[1].value - fig.xTicks[0].value);
+    const pxPerL = (fig.yTicks[0].at - fig.yTicks[1].at) / (fig.yTicks[1].value - fig.yTicks[0].value);
     expect(((y1 - y2) / pxPerL) / ((x2 - x1) / pxPerW)).toBeCloseTo(fig.grad, 1);
   });
 
-  it('flags a step that leaves the chart', () => {
+  it('holds a step that leaves the chart at the edge it leaves by, and says which', () => {
     const fig = lossCurveFigure(curveDefaults, 0.2, 0.15);
     expect(fig.next.inside).toBe(false);
-    expect(fig.arrow.x2).toBeLessThanOrEqual(fig.size.width - fig.size.right);
+    expect(fig.next.off).toBe('right');
+    expect(fig.next.w).toBeGreaterThan(curveDefaults.wMax);
+    expect(fig.next.x).toBe(fig.size.width - fig.size.right);
+    expect(fig.arrow.x2).toBe(fig.next.x);
+  });
+
+  it('warns, in one sentence for eye and ear, about a step that leaves the chart or overshoots', () => {
+    expect(curveStepWarning(lossCurveFigure(curveDefaults, 2, 0.02))).toBe('');
+    expect(curveStepWarning(lossCurveFigure(curveDefaults, 0.2, 0.15))).toMatch(/^This step would leave the chart/);
+    expect(curveStepWarning(lossCurveFigure(curveDefaults, 2, 0.12))).toMatch(/^This step overshoots/);
+  });
+
+  it('marks a step that lands inside the chart as inside', () => {
+    expect(lossCurveFigure(curveDefaults, 2, 0.02).next.off).toBeNull();
+  });
+
+  it('draws a loss of exactly 0 at the floor of the log chart, flagged, not as a tiny number', () => {
+    const history = [
+      { step: 0, w: 0, b: 0, prediction: 0, loss: 4, gradW: 0, gradB: 0 },
+      { step: 1, w: 0, b: 0, prediction: 0, loss: 0.5, gradW: 0, gradB: 0 },
+      { step: 2, w: 0, b: 0, prediction: 0, loss: 0, gradW: 0, gradB: 0 },
+    ];
+    const chart = lossHistoryChart(history);
+    expect(chart.points.map((p) => p.below)).toEqual([false, false, true]);
+    expect(chart.points[2].y).toBe(chart.size.height - chart.size.bottom);
+    expect(chart.yTicks[0].label).not.toMatch(/e/); // the axis did not stretch down to 1e-12 for it
   });
 });

@@ -13,7 +13,7 @@ import {
   GOAL, HAND_X3, MAX_ROUNDS, errorBarFraction, fastOutputs, handError, historyLast, historyPath, makeTarget, outputsAt, paramControls,
   pushReading, samplePoints, sliderBySlider, sliderValues, startParams, targetIsLegible,
 } from '../../../../src/viz/neuron/hand-training.ts';
-import { stageEquations, stageOutput, stagePlot, turnOnPoint, turnOnText, waterfall, waterfallExtent, waterfallLayout } from '../../../../src/viz/neuron/neuron-stage.ts';
+import { stageEquations, stageOutput, stagePlot, stageResult, turnOnPoint, turnOnText, waterfall, waterfallExtent, waterfallLayout } from '../../../../src/viz/neuron/neuron-stage.ts';
 
 describe('the network sliders', () => {
   it('list x₁ x₂ x₃ then the 11 parameters in the order parameters() uses', () => {
@@ -47,6 +47,11 @@ describe('the network diagram', () => {
   const d = networkDiagram(values);
   const { x, params } = splitValues(values);
   const layers = trace(mlpWith(3, [2, 1], params), x);
+
+  it('gives the hidden outputs and the output by name, as the forward pass computes them', () => {
+    expect(d.hidden).toEqual(layers[0].out);
+    expect(d.output).toBe(layers[1].out[0]);
+  });
 
   it('has 3 + 2 + 1 nodes and 3·2 + 2·1 edges', () => {
     expect(d.nodes.map((n) => n.id)).toEqual(['x1', 'x2', 'x3', 'h1', 'h2', 'y']);
@@ -197,6 +202,12 @@ describe('train it by hand', () => {
     expect(historyPath([10, 0.1, 0.001], 100, 50, 11)).toBe('M0,0L10,25L20,50');
   });
 
+  it('the latest reading off the history scale is held at the edge and flagged', () => {
+    expect(historyLast([1, 40], 100, 50, 11)).toEqual({ x: 10, y: 0, off: 'above' });
+    expect(historyLast([1, 0.0001], 100, 50, 11)).toEqual({ x: 10, y: 50, off: 'below' });
+    expect(historyLast([1, 0.1], 100, 50, 11).off).toBeNull();
+  });
+
   it('the history keeps only the latest readings', () => {
     expect(pushReading([1, 2, 3], 4, 3)).toEqual([2, 3, 4]);
     expect(pushReading([1], 2, 3)).toEqual([1, 2]);
@@ -236,7 +247,18 @@ describe('the neuron stages', () => {
     expect(p.turnOn?.at).toBe(1.5);
     expect(p.preactivation).toMatch(/^M/);
     expect(stagePlot('weight', 1, 2, -3).preactivation).toBeNull();
-    expect(stagePlot('weight', 4, 3, 4).point.clipped).toBe(true); // 16 is off the chart
+    expect(stagePlot('weight', 4, 3, 4).point.off).toBe('above'); // 16 is off the chart, held at its top edge
+    expect(stagePlot('weight', 4, 3, 4).point.y).toBe(stagePlot('weight', 0, 0, 6).point.y);
+    expect(stagePlot('weight', -4, 3, -4).point.off).toBe('below');
+    expect(stagePlot('weight', 1, 2, -3).point.off).toBeNull();
+  });
+
+  it('each stage gives its output as a number, the one its last equation shows', () => {
+    expect(stageResult('adder', { x: 1.5, w: 1, b: 0.5 })).toBe(2);
+    expect(stageResult('relu', { x: 1, w: 1, b: -3 })).toBe(0);
+    expect(stageResult('dot', { xs: [1, 0.5, -1], ws: [0.5, 1, 0.5], b: 0.25 })).toBe(0.75);
+    const lines = stageEquations('weight', { x: 1.5, w: -0.5, b: 1 });
+    expect(lines[lines.length - 1].endsWith(`= ${fixed(stageResult('weight', { x: 1.5, w: -0.5, b: 1 }))}`)).toBe(true);
   });
 
   it('the waterfall runs through the products, the bias, the total and the ReLU', () => {
@@ -251,11 +273,12 @@ describe('the neuron stages', () => {
 describe('the drawn waterfall and history', () => {
   it('lays the bars on a symmetric axis with zero in the middle, totals in grey', () => {
     const layout = waterfallLayout(waterfall([2, -1, 0.5], [0.5, 1.5, -2], 1));
-    expect(layout.ticks.map((t) => t.v)).toEqual([-2, 0, 2]);
-    expect(layout.zeroX).toBe((layout.ticks[0].x + layout.ticks[2].x) / 2);
+    expect(layout.ticks.map((t) => t.label)).toEqual(['−2', '0', '2']);
+    expect(layout.zeroX).toBe((layout.ticks[0].at + layout.ticks[2].at) / 2);
     expect(layout.bars.map((b) => b.kind)).toEqual(['up', 'down', 'down', 'up', 'total', 'total']);
+    expect(layout.bars.map((b) => b.tone)).toEqual(['positive', 'negative', 'negative', 'positive', 'muted', 'muted']);
     // the first bar runs from 0 to 1: from the zero line, a quarter of the axis to the right
-    const quarter = (layout.ticks[2].x - layout.ticks[0].x) / 4;
+    const quarter = (layout.ticks[2].at - layout.ticks[0].at) / 4;
     expect(layout.bars[0].x).toBe(layout.zeroX);
     expect(layout.bars[0].width).toBeCloseTo(quarter, 0);
     // ReLU(z) of a negative z is a zero-length bar, still drawn 1 unit wide
@@ -263,7 +286,7 @@ describe('the drawn waterfall and history', () => {
   });
 
   it('the history ends at the latest reading', () => {
-    expect(historyLast([10, 0.1], 100, 50, 11)).toEqual({ x: 10, y: 25 });
+    expect(historyLast([10, 0.1], 100, 50, 11)).toEqual({ x: 10, y: 25, off: null });
     expect(historyLast([], 100, 50, 11).x).toBe(0);
   });
 });

@@ -70,3 +70,25 @@ describe('createAnnouncer', () => {
     expect(spoken).toEqual(['Step 1.']);
   });
 });
+
+describe('createAnnouncer follower', () => {
+  let spoken: string[];
+  beforeEach(() => {
+    spoken = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('gives each followed result its own memory, so two results do not set each other off', () => {
+    const a = createAnnouncer((t) => spoken.push(t));
+    const tokens = a.follower();
+    const decoded = a.follower();
+    tokens('4 tokens.');
+    decoded('decode gives “emma”.');
+    vi.advanceTimersByTime(settleMs);
+    expect(spoken).toEqual([]);
+    decoded('decode gives “em”.');
+    vi.advanceTimersByTime(settleMs);
+    expect(spoken).toEqual(['decode gives “em”.']);
+  });
+});

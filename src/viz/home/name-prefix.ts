@@ -1,0 +1,16 @@
+// Whether a prefix typed into the name generator can start a name: the same two limits the
+// engine's generate() enforces (every character known, shorter than the context), said in
+// words before the reader presses Generate.
+
+import type { Tokenizer } from '../../engine/tokenizer.ts';
+
+/** Why `prefix` cannot start a generated name, or '' when it can. */
+export function prefixProblem(tokenizer: Tokenizer, blockSize: number, prefix: string): string {
+  const bad = tokenizer.unknownCharacters(prefix);
+  if (bad.length > 0) {
+    const distinct = [...new Set(bad.map((b) => `“${b.char}”`))];
+    return `${distinct.join(', ')} ${distinct.length === 1 ? 'is' : 'are'} not in the vocabulary. The model only knows the lowercase letters a–z.`;
+  }
+  if ([...prefix].length >= blockSize) return `A prefix must be shorter than ${blockSize} letters (the model's context).`;
+  return '';
+}

@@ -1,0 +1,23 @@
+// The name generator refuses a prefix exactly when the engine's generate() would.
+
+import { describe, expect, it } from 'vitest';
+import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
+import { prefixProblem } from '../../../../src/viz/home/name-prefix.ts';
+
+const tokenizer = new Tokenizer([...'abcdefghijklmnopqrstuvwxyz']);
+
+describe('prefixProblem', () => {
+  it('accepts an empty prefix and one of known letters shorter than the context', () => {
+    expect(prefixProblem(tokenizer, 16, '')).toBe('');
+    expect(prefixProblem(tokenizer, 16, 'ma')).toBe('');
+  });
+
+  it('names each unknown character once', () => {
+    expect(prefixProblem(tokenizer, 16, 'aÉÉ1')).toBe('“É”, “1” are not in the vocabulary. The model only knows the lowercase letters a–z.');
+  });
+
+  it('refuses a prefix that fills the context, as generate() does', () => {
+    expect(prefixProblem(tokenizer, 4, 'abc')).toBe('');
+    expect(prefixProblem(tokenizer, 4, 'abcd')).toBe("A prefix must be shorter than 4 letters (the model's context).");
+  });
+});
