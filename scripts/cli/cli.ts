@@ -4,11 +4,11 @@
 import type { FlagSpec, Flags } from './args.ts';
 import { parseFlags } from './args.ts';
 import { CliError } from './error.ts';
-import { init, initFlags } from './init.ts';
+import { init, initFlags } from './commands/init.ts';
 import type { Io } from './io.ts';
-import { sample, sampleFlags } from './sample.ts';
-import { score, scoreFlags } from './score.ts';
-import { train, trainFlags } from './train.ts';
+import { sample, sampleFlags } from './commands/sample.ts';
+import { score, scoreFlags } from './commands/score.ts';
+import { train, trainFlags } from './commands/train.ts';
 import { usage } from './usage.ts';
 
 type Command = { flags: FlagSpec; run: (flags: Flags, io: Io) => void };

@@ -1,4 +1,4 @@
-// Screenshots of every built page at 1280 and 375 px wide, light and dark, full page, to look at:
+// Screenshots of every built page at 1280 and 375 px wide, light and dark, full page and in pieces (pieces/), to look at:
 // `npm run shots -- <folder>` (default shots/). Builds nothing: run `npm run build` first.
 // Env: OUT_DIR (default dist), CHROMIUM_PATH (default /usr/bin/chromium), SHOTS_PAGES (a comma
 // list of paths, default every page).
@@ -16,7 +16,8 @@ if (!existsSync(join(outDir, 'index.html'))) {
 }
 const { sitePages } = await import('./site-pages.ts');
 const paths = process.env.SHOTS_PAGES ? process.env.SHOTS_PAGES.split(',') : sitePages().map((p) => p.path);
-mkdirSync(folder, { recursive: true });
+mkdirSync(join(folder, 'pieces'), { recursive: true });
+const segment = 1800;
 
 const { server, origin } = await serve(outDir);
 const browser = await chromium.launch({
@@ -39,6 +40,12 @@ try {
         const name = (path.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'home') + `-${width}-${theme}.png`;
         await page.screenshot({ path: join(folder, name), fullPage: true });
         console.log(join(folder, name));
+        // and in pieces of 1,800 px, which an image viewer shows at full size
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, i = 1; y < height; y += segment, i++) {
+          const piece = name.replace('.png', `-${String(i).padStart(2, '0')}.png`);
+          await page.screenshot({ path: join(folder, 'pieces', piece), fullPage: true, clip: { x: 0, y, width, height: Math.min(segment, height - y) } });
+        }
         await page.close();
       }
       await context.close();

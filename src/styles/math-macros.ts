@@ -8,6 +8,7 @@ import type { KatexOptions } from 'katex';
 /** Macro name → the class its argument gets. */
 export const roleMacros = {
   '\\token': 'math-token',
+  '\\bos': 'math-bos',
   '\\position': 'math-position',
   '\\query': 'math-query',
   '\\key': 'math-key',

@@ -23,9 +23,12 @@ for (const sp of sitePages()) {
         const tex = (el: Element) => (el.querySelector('annotation')?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 70);
         const overflows = (el: Element) => el.scrollWidth > el.clientWidth + 1;
         // a sideways-scrolling box is allowed only when a keyboard can scroll it and the eye sees that it scrolls
-        const scrollable = (el: HTMLElement) =>
-          el.tabIndex === 0 && !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) && el.matches('.scroll-cue, .scroll-cue *') &&
-          getComputedStyle(el.closest('.scroll-cue')!).backgroundImage.includes('gradient');
+        // (the cue: global.css's edge shadows on .scroll-cue and .table-scroll)
+        const scrollable = (el: HTMLElement) => {
+          const cue = el.closest('.scroll-cue, .table-scroll');
+          const named = !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'));
+          return el.tabIndex === 0 && named && !!cue && getComputedStyle(cue).backgroundImage.includes('gradient');
+        };
         const code = [...document.querySelectorAll<HTMLElement>('main pre, main .astro-code')]
           .filter((el) => el.checkVisibility() && overflows(el) && !scrollable(el))
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} ${where(el)}: ${el.scrollWidth} px of code in a ${el.clientWidth} px box, “${(el.textContent ?? '').trim().slice(0, 50)}…”`);

@@ -10,8 +10,9 @@ for (const path of chapters) {
     const nav = page.getByRole('navigation', { name: 'On this page' });
     await expect(nav).toBeVisible();
     const listed = await nav.locator('a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent!.trim() })));
-    // the chapter's own sections: the h2s of the article after the list (not widgets' inner headings)
-    const sections = await page.locator('article > h2, article > section > h2').evaluateAll((hs, navEl) => hs
+    // the chapter's sections: the article's h2s after the list (not widgets' inner headings, nor
+    // the print-with-answers box, a control that only a script shows)
+    const sections = await page.locator('article > h2, article > section:not(.print-answers) > h2').evaluateAll((hs, navEl) => hs
       .filter((h) => navEl.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING)
       .map((h) => ({ id: h.id, text: h.firstChild!.textContent!.trim() })), await nav.elementHandle());
     expect(sections.length).toBeGreaterThan(3);

@@ -55,7 +55,7 @@ test('at 1280 px one sticky figure follows the step being read, marks it and ann
   await expect(status).toContainText(`step 1 of ${count}`);
 });
 
-test('at 1280 px keyboard focus in a step's text marks that step and shows its figure', async ({ page }) => {
+test("at 1280 px keyboard focus in a step's text marks that step and shows its figure", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(path);
   const steps = page.locator('[data-scrolly-step]');

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  axisTicks, contourLevels, contourPaths, foldLine, gridMax, heatRuns, levelsEvery, sampleGrid, toPixelX, toPixelY,
+  axisTicks, contourLevels, contourPaths, foldLine, gridMax, heatRuns, heatShades, levelsEvery, sampleGrid, toPixelX, toPixelY,
 } from '../../../../src/viz/neuron/surface.ts';
 
 const domain = { min: -2, max: 2 };
@@ -54,6 +54,30 @@ describe('heatRuns', () => {
     const row = heatRuns(g, frame, 2, 4).slice(0, 3);
     expect(row.map((r) => r.opacity)).toEqual([0, 0.5, 1]);
     expect(row.map((r) => r.width / (frame.size / 4))).toEqual([1, 1, 3]); // 2, 3 and 4 all clamp to full shade
+  });
+});
+
+describe('heatShades', () => {
+  it('draws every run of a shade as one path of the same rectangles, palest first, and leaves out shade 0', () => {
+    const runs = [
+      { x: 0, y: 0, width: 10, height: 5, opacity: 0.5 },
+      { x: 10, y: 0, width: 4, height: 5, opacity: 0 },
+      { x: 14, y: 0, width: 6, height: 5, opacity: 1 },
+      { x: 0, y: 5, width: 2.5, height: 5, opacity: 0.5 },
+    ];
+    expect(heatShades(runs)).toEqual([
+      { opacity: 0.5, d: 'M0,0h10v5h-10ZM0,5h2.5v5h-2.5Z' },
+      { opacity: 1, d: 'M14,0h6v5h-6Z' },
+    ]);
+  });
+
+  it('covers exactly the area of the shaded runs of a real grid', () => {
+    const runs = heatRuns(sampleGrid((x1, x2) => Math.max(0, x1 + x2), domain, 20), frame, 3);
+    const area = (d: string) => [...d.matchAll(/h([-\d.]+)v([-\d.]+)/g)].reduce((s, [, w, h]) => s + Number(w) * Number(h), 0);
+    for (const shade of heatShades(runs)) {
+      const want = runs.filter((r) => r.opacity === shade.opacity).reduce((s, r) => s + r.width * r.height, 0);
+      expect(area(shade.d)).toBeCloseTo(want, 6);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // What `microgpt train` prints: a line per step (thinned out for long runs), a live
 // progress line on a terminal, and one summary line at the end.
 
-import type { Io } from './io.ts';
+import type { Io } from '../io.ts';
 
 const PROGRESS_MS = 100; // redraw the terminal line at most this often
 

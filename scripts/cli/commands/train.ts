@@ -1,16 +1,16 @@
 // `microgpt train`: one document per step, from fresh weights (--seed) or a weights file (--init).
 
-import type { EngineKind, GPTConfig, StateDict } from '../../src/engine/index.ts';
-import { Tokenizer, adamDefaults, runTraining } from '../../src/engine/index.ts';
-import type { Flags, FlagSpec } from './args.ts';
-import { configFromFlags, givenSizeFlags, sizeFlags } from './config.ts';
-import { CliError } from './error.ts';
-import type { Dataset } from './files.ts';
-import { checkOutPath, readDataset, readWeights, writeWeights } from './files.ts';
-import type { Io } from './io.ts';
-import { parseInteger, parseReal, parseSeed } from './numbers.ts';
+import type { EngineKind, GPTConfig, StateDict } from '../../../src/engine/index.ts';
+import { Tokenizer, adamDefaults, runTraining } from '../../../src/engine/index.ts';
+import type { Flags, FlagSpec } from '../args.ts';
+import { configFromFlags, givenSizeFlags, sizeFlags } from '../config.ts';
+import { CliError } from '../error.ts';
+import type { Dataset } from '../files.ts';
+import { checkOutPath, readDataset, readWeights, writeWeights } from '../files.ts';
+import type { Io } from '../io.ts';
+import { parseInteger, parseReal, parseSeed } from '../numbers.ts';
 import { TrainLog } from './train-log.ts';
-import { checkVocabulary } from './vocab.ts';
+import { checkVocabulary } from '../vocab.ts';
 
 export const trainFlags: FlagSpec = {
   init: 'FILE', seed: 'N', data: 'FILE', steps: 'N', lr: 'X', 'no-shuffle': null, engine: 'fast|value', out: 'FILE', ...sizeFlags,

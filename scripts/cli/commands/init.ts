@@ -1,11 +1,11 @@
 // `microgpt init`: fresh weights, drawn exactly as microgpt.py draws them.
 
-import { Tokenizer, parameterCount, seededStart } from '../../src/engine/index.ts';
-import type { Flags, FlagSpec } from './args.ts';
-import { configFromFlags, sizeFlags } from './config.ts';
-import { checkOutPath, readDataset, writeWeights } from './files.ts';
-import type { Io } from './io.ts';
-import { parseSeed } from './numbers.ts';
+import { Tokenizer, parameterCount, seededStart } from '../../../src/engine/index.ts';
+import type { Flags, FlagSpec } from '../args.ts';
+import { configFromFlags, sizeFlags } from '../config.ts';
+import { checkOutPath, readDataset, writeWeights } from '../files.ts';
+import type { Io } from '../io.ts';
+import { parseSeed } from '../numbers.ts';
 
 export const initFlags: FlagSpec = { seed: 'N', data: 'FILE', ...sizeFlags, out: 'FILE' };
 

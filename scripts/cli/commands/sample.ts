@@ -1,12 +1,12 @@
 // `microgpt sample`: generated names, one per line and nothing else, so the output pipes cleanly.
 
-import { FastGPT, Random, generate } from '../../src/engine/index.ts';
-import type { Flags, FlagSpec } from './args.ts';
-import { CliError } from './error.ts';
-import { readWeights } from './files.ts';
-import type { Io } from './io.ts';
-import { parseInteger, parseReal, parseSeed } from './numbers.ts';
-import { checkVocabulary } from './vocab.ts';
+import { FastGPT, Random, generate } from '../../../src/engine/index.ts';
+import type { Flags, FlagSpec } from '../args.ts';
+import { CliError } from '../error.ts';
+import { readWeights } from '../files.ts';
+import type { Io } from '../io.ts';
+import { parseInteger, parseReal, parseSeed } from '../numbers.ts';
+import { checkVocabulary } from '../vocab.ts';
 
 export const sampleFlags: FlagSpec = { model: 'FILE', n: 'N', temperature: 'T', 'top-k': 'K', 'top-p': 'P', prefix: 'S', seed: 'N' };
 

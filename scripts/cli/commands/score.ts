@@ -1,11 +1,11 @@
 // `microgpt score`: how surprised the model is by one document, position by position, as JSON.
 
-import { FastGPT } from '../../src/engine/index.ts';
-import type { Flags, FlagSpec } from './args.ts';
-import { CliError } from './error.ts';
-import { readWeights } from './files.ts';
-import type { Io } from './io.ts';
-import { checkVocabulary } from './vocab.ts';
+import { FastGPT } from '../../../src/engine/index.ts';
+import type { Flags, FlagSpec } from '../args.ts';
+import { CliError } from '../error.ts';
+import { readWeights } from '../files.ts';
+import type { Io } from '../io.ts';
+import { checkVocabulary } from '../vocab.ts';
 
 export const scoreFlags: FlagSpec = { model: 'FILE', doc: 'TEXT' };
 
