@@ -9,10 +9,13 @@ let lastPointer = '';
 
 function place(term: HTMLElement): void {
   const tip = term.querySelector<HTMLElement>('.tip')!;
-  const word = term.getClientRects()[0] ?? term.getBoundingClientRect();
+  // the popup's offset counts from the word's first line; a word that wraps onto a second
+  // line is as tall as both, so a popup below clears all of it
+  const first = term.getClientRects()[0] ?? term.getBoundingClientRect();
+  const bottom = term.getBoundingClientRect().bottom;
   const size = tip.getBoundingClientRect();
   const viewport = { width: document.documentElement.clientWidth, height: innerHeight };
-  const p = placeTip({ left: word.left, top: word.top, width: word.width, height: word.height }, size, viewport);
+  const p = placeTip({ left: first.left, top: first.top, width: first.width, height: bottom - first.top }, size, viewport);
   tip.style.setProperty('--tip-dx', `${p.dx}px`);
   tip.style.setProperty('--tip-dy', `${p.dy}px`);
 }

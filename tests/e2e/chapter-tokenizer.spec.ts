@@ -87,6 +87,8 @@ test('the BPE slider, by keyboard and by mouse, shows the average the engine com
   await expect(shownAverage(page)).toHaveText(expectedAverage(bpe, bpeDemo.initialMerges));
   await hydrated(page, page.getByRole('slider', { name: /Number of merges/ }));
   await expect(slider).toBeEnabled(); // the browser has learned its merges
+  // how long that took, in the one integer format: 2,971 ms, not 2971 ms
+  await expect(page.getByText(/^Learned \d+ merges on [\d,]+ names in \d{1,3}(,\d{3})* ms, in this browser\.$/)).toBeVisible();
 
   await slider.focus();
   await page.keyboard.press('ArrowRight');

@@ -45,6 +45,27 @@ test('a glossary term shows its definition on focus, inside the screen on a phon
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
+test('a term that wraps onto a second line opens its definition clear of both lines', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/chapters/neuron/');
+  const words = page.locator('.term .word');
+  const wrapped = (await words.evaluateAll((ws) => ws.map((w, i) => (w.getClientRects().length > 1 ? i : -1)))).filter((i) => i >= 0);
+  expect(wrapped.length).toBeGreaterThan(0);
+  for (const i of wrapped) {
+    const word = words.nth(i);
+    await word.evaluate((w) => window.scrollBy(0, w.getBoundingClientRect().top - innerHeight / 3));
+    await word.focus();
+    const tip = word.locator('xpath=..').locator('.tip');
+    await expect(tip).toBeVisible();
+    const overlap = await word.evaluate((w, t) => {
+      const r = t!.getBoundingClientRect();
+      return [...w.getClientRects()].some((line) => line.bottom > r.top && line.top < r.bottom && line.right > r.left && line.left < r.right);
+    }, await tip.elementHandle());
+    expect(overlap, `the definition covers the word “${await word.textContent()}”`).toBe(false);
+    await page.keyboard.press('Escape');
+  }
+});
+
 test('a glossary term links to its entry on the glossary page', async ({ page }) => {
   await page.goto(chapter);
   const link = page.locator('.term .word').first();
