@@ -1,5 +1,5 @@
 // The engine's public surface: microgpt in TypeScript, in the order microgpt reads,
-// then the fast path and the toy. (bpe.ts and lessons/ are imported directly.)
+// then the fast path and the toy. (lessons/, the code written for the chapters, is imported directly.)
 
 export * from './random.ts';
 export * from './data.ts';

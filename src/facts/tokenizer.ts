@@ -1,6 +1,6 @@
 // Every number chapter 2 quotes, computed from the dataset by the engine when the site is built.
 
-import { averageTokens, bpeEncode, learnBpe } from '../engine/bpe.ts';
+import { averageTokens, bpeEncode, learnBpe } from '../engine/lessons/bpe.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
 import { bpeDemo, bpeSnapshot, mergeRows } from '../viz/tokenizer/bpe-view.ts';
 import { trainingPairs, type TokenChip } from '../viz/tokenizer/token-view.ts';

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
-import { averageTokens, learnBpe } from '../../src/engine/bpe.ts';
+import { averageTokens, learnBpe } from '../../src/engine/lessons/bpe.ts';
 import { parseDocuments } from '../../src/engine/data.ts';
 import { Tokenizer } from '../../src/engine/tokenizer.ts';
 import { fixed } from '../../src/viz/shared/format.ts';
@@ -128,7 +128,7 @@ test('a name typed into the BPE demo is split into the engine’s tokens', async
   await name.fill('');
   await name.pressSequentially('alexandra');
   const pieces = page.getByRole('list', { name: 'The name in BPE tokens' }).getByRole('listitem');
-  const { bpeEncode } = await import('../../src/engine/bpe.ts');
+  const { bpeEncode } = await import('../../src/engine/lessons/bpe.ts');
   const expected = bpeEncode(bpe, 'alexandra', bpeDemo.initialMerges).map((id) => bpe.texts[id]);
   await expect(pieces).toHaveCount(expected.length);
   await expect(page.locator('[data-stat="name-tokens"]')).toHaveText(String(expected.length));

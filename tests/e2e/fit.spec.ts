@@ -1,5 +1,5 @@
 // Nothing is cut off, on every built page at a desktop, a phone and a small phone width:
-// code blocks fit their boxes (or scroll sideways with a visible cue and keyboard focus),
+// code blocks and tables fit their boxes (or scroll sideways with a visible cue and keyboard focus),
 // display equations fit their boxes, inline math stays inside its line, and the page itself
 // never scrolls sideways.
 
@@ -32,6 +32,9 @@ for (const sp of sitePages()) {
         const code = [...document.querySelectorAll<HTMLElement>('main pre, main .astro-code')]
           .filter((el) => el.checkVisibility() && overflows(el) && !scrollable(el))
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} ${where(el)}: ${el.scrollWidth} px of code in a ${el.clientWidth} px box, “${(el.textContent ?? '').trim().slice(0, 50)}…”`);
+        const tables = [...document.querySelectorAll<HTMLElement>('main table')]
+          .filter((el) => el.checkVisibility() && el.parentElement!.scrollWidth > el.parentElement!.clientWidth + 1 && !scrollable(el.parentElement!))
+          .map((el) => `table ${where(el)}: ${el.parentElement!.scrollWidth} px in a ${el.parentElement!.clientWidth} px box that a keyboard cannot scroll, “${(el.textContent ?? '').trim().slice(0, 40)}…”`);
         const displays = [...document.querySelectorAll<HTMLElement>('main .katex-display')]
           .filter((el) => el.checkVisibility() && overflows(el))
           .map((el) => `${where(el)}: ${el.scrollWidth} px of math in a ${el.clientWidth} px box, ${tex(el)}`);
@@ -56,9 +59,10 @@ for (const sp of sitePages()) {
           .filter((el) => el.getBoundingClientRect().right > limit + 0.5 && !contained(el))
           .slice(0, 6)
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${where(el)} reaches ${Math.round(el.getBoundingClientRect().right)} px`);
-        return { code, displays, inline, wide, page: document.documentElement.scrollWidth, viewport: limit };
+        return { code, tables, displays, inline, wide, page: document.documentElement.scrollWidth, viewport: limit };
       });
       expect.soft(found.code, 'code blocks wider than their box').toEqual([]);
+      expect.soft(found.tables, 'tables wider than their box, in a box a keyboard cannot scroll').toEqual([]);
       expect.soft(found.displays, 'display equations wider than their box').toEqual([]);
       expect.soft(found.inline, 'inline math running out of its line').toEqual([]);
       expect.soft(found.page, `the page scrolls sideways; too wide:\n  ${found.wide.join('\n  ')}\n`).toBeLessThanOrEqual(found.viewport);

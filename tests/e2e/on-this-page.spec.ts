@@ -41,3 +41,17 @@ for (const path of chapters) {
     expect(top).toBeLessThan(40);
   });
 }
+
+test('"on this page" sets a subsection\'s entry like a section\'s: same size, weight, colour and no marker, only indented', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/chapters/autograd/');
+  const look = (selector: string) => page.locator(selector).first().evaluate((a) => {
+    const s = getComputedStyle(a);
+    const li = getComputedStyle(a.parentElement!);
+    return { left: a.getBoundingClientRect().left, style: [s.fontSize, s.fontWeight, s.color, li.listStyleType].join(' ') };
+  });
+  const section = await look('.on-this-page > ol > li > a');
+  const subsection = await look('.on-this-page ol ol > li > a');
+  expect(subsection.style).toBe(section.style);
+  expect(subsection.left).toBeGreaterThan(section.left);
+});

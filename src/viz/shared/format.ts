@@ -3,9 +3,9 @@
 
 const minus = '\u2212';
 
-/** Replace an ASCII hyphen-minus at the front with a true minus sign. */
+/** Replace an ASCII hyphen-minus, at the front or in an exponent ("e-16"), with a true minus sign. */
 function trueMinus(text: string): string {
-  return text.startsWith('-') ? minus + text.slice(1) : text;
+  return text.replace(/^-|(?<=e)-/g, minus);
 }
 
 /** An integer with thousands separators: int(4192) = "4,192", int(-3) = "−3". */
@@ -28,13 +28,13 @@ export function signed(x: number, decimals = 2): string {
 
 /**
  * A number at most `decimals` places, trailing zeros dropped, in exponent form when very large
- * or very small: short(2.50) = "2.5", short(-0.000012) = "−1.2e-5".
+ * or very small, the exponent's sign a true minus too: short(2.50) = "2.5", short(-0.000012) = "−1.2e−5".
  */
 export function short(x: number, decimals = 4): string {
   if (!Number.isFinite(x)) return String(x);
   const abs = Math.abs(x);
   const text = abs !== 0 && (abs >= 1e6 || abs < 10 ** -decimals) ? abs.toExponential(3).replace(/\.?0+e/, 'e') : String(Number(abs.toFixed(decimals)));
-  return (x < 0 && text !== '0' ? minus : '') + text;
+  return (x < 0 && text !== '0' ? minus : '') + trueMinus(text);
 }
 
 /** A number to `digits` significant digits, enough to see float rounding: precise(0.1 + 0.2) = "0.3". */

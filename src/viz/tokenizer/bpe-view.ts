@@ -4,7 +4,7 @@
 
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { averageTokens, bpeEncode, type Bpe } from '../../engine/bpe.ts';
+import { averageTokens, bpeEncode, type Bpe } from '../../engine/lessons/bpe.ts';
 import type { Problem } from '../shared/problem.ts';
 import { linearTicks, type Tick } from '../shared/ticks.ts';
 import { unknownProblem } from './token-view.ts';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocuments } from '../../../src/engine/data.ts';
-import { bpeEncode } from '../../../src/engine/bpe.ts';
+import { bpeEncode } from '../../../src/engine/lessons/bpe.ts';
 import { tokenizerChapter, tokenizerFacts } from '../../../src/facts/tokenizer.ts';
 
 const names = parseDocuments(readFileSync(new URL('../../../public/data/names.txt', import.meta.url), 'utf8'));

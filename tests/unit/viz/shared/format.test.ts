@@ -17,14 +17,14 @@ describe('format', () => {
   });
 
   it.each([
-    [2.5, '2.5'], [-0.000012, '−1.2e-5'], [1 / 3, '0.3333'], [-0, '0'], [2e6, '2e+6'], [-0.00001, '−1e-5'],
-    [4, '4'], [-18, '−18'], [2 / 3, '0.6667'], [1.5e-7, '1.5e-7'], [123456789, '1.235e+8'],
+    [2.5, '2.5'], [-0.000012, '−1.2e−5'], [1 / 3, '0.3333'], [-0, '0'], [2e6, '2e+6'], [-0.00001, '−1e−5'],
+    [4, '4'], [-18, '−18'], [2 / 3, '0.6667'], [1.5e-7, '1.5e−7'], [-4.406e-16, '−4.406e−16'], [123456789, '1.235e+8'],
   ])('short(%s) writes %s', (x, text) => expect(short(x)).toBe(text));
 
   it('precise keeps ten significant digits, so float rounding stays visible', () => {
     expect(precise(0.1 + 0.2)).toBe('0.3');
     expect(precise(0.0039999999999995595)).toBe('0.004');
-    expect(precise(-1.5e-15)).toBe('−1.5e-15');
+    expect(precise(-1.5e-15)).toBe('−1.5e−15');
     expect(precise(-0.0040000001234)).toBe('−0.004000000123');
   });
 
@@ -37,6 +37,7 @@ describe('format', () => {
   it('parseDisplayNumber reads back what the formatters write', () => {
     expect(parseDisplayNumber(fixed(-1.5))).toBe(-1.5);
     expect(parseDisplayNumber(' 2,5 ')).toBe(2.5);
+    expect(parseDisplayNumber(short(-4.406e-16))).toBe(-4.406e-16);
     expect(parseDisplayNumber('')).toBeNaN();
   });
 });

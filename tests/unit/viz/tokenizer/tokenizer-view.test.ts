@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bpeEncode, learnBpe } from '../../../../src/engine/bpe.ts';
+import { bpeEncode, learnBpe } from '../../../../src/engine/lessons/bpe.ts';
 import { parseDocuments } from '../../../../src/engine/data.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import { bpeSnapshot, bpeSplit, lengthChart, mergeRows } from '../../../../src/viz/tokenizer/bpe-view.ts';

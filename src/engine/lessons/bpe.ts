@@ -12,7 +12,7 @@
 // Within a word, a merge replaces occurrences left to right without overlap ("aaa" with the
 // merge a+a becomes "aa","a").
 
-import { Tokenizer } from './tokenizer.ts';
+import { Tokenizer } from '../tokenizer.ts';
 
 /** One learned merge: tokens `left` and `right` become token `id`, whose text is `text`. */
 export type Merge = {

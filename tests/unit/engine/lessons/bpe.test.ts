@@ -2,11 +2,11 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyMerge, averageTokens, bpeDecode, bpeEncode, learnBpe } from '../../../src/engine/bpe.ts';
-import { parseDocuments } from '../../../src/engine/data.ts';
-import { Tokenizer, UnknownCharacterError } from '../../../src/engine/tokenizer.ts';
+import { applyMerge, averageTokens, bpeDecode, bpeEncode, learnBpe } from '../../../../src/engine/lessons/bpe.ts';
+import { parseDocuments } from '../../../../src/engine/data.ts';
+import { Tokenizer, UnknownCharacterError } from '../../../../src/engine/tokenizer.ts';
 
-const names = parseDocuments(readFileSync(new URL('../../../public/data/names.txt', import.meta.url), 'utf8'));
+const names = parseDocuments(readFileSync(new URL('../../../../public/data/names.txt', import.meta.url), 'utf8'));
 const texts = (bpe: ReturnType<typeof learnBpe>, ids: number[]) => ids.map((id) => bpe.texts[id]);
 
 describe('applyMerge', () => {
