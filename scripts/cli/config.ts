@@ -2,10 +2,13 @@
 // to microgpt's value. The vocabulary size always comes from the dataset.
 
 import type { GPTConfig } from '../../src/engine/index.ts';
-import { microgptConfig } from '../../src/engine/index.ts';
+import { microgptConfig, parameterCount } from '../../src/engine/index.ts';
 import type { Flags, FlagSpec } from './args.ts';
 import { CliError } from './error.ts';
 import { parseInteger } from './numbers.ts';
+
+/** The largest model the command line builds: its weights file is then about 200 MB, and bigger ones exhaust memory. */
+export const maxParameters = 10_000_000;
 
 export const sizeFlags: FlagSpec = { 'n-embd': 'N', 'n-head': 'N', 'n-layer': 'N', 'block-size': 'N' };
 
@@ -30,6 +33,11 @@ export function configFromFlags(flags: Flags, vocabSize: number): GPTConfig {
   };
   if (config.nEmbd % config.nHead !== 0) {
     throw new CliError(`--n-embd (${config.nEmbd}) must be divisible by --n-head (${config.nHead})`);
+  }
+  // checked before any weights are drawn: a typo like --block-size 1600000 would otherwise run out of memory
+  const count = parameterCount(config);
+  if (count > maxParameters) {
+    throw new CliError(`these sizes give ${count.toLocaleString('en-US')} parameters; the limit is ${maxParameters.toLocaleString('en-US')} (try smaller --n-embd, --n-layer or --block-size)`);
   }
   return config;
 }

@@ -32,7 +32,10 @@ export type Dataset = { docs: string[]; source: string };
 /** The documents of --data, or the default names when it is absent. */
 export function readDataset(path: string | undefined): Dataset {
   if (path === undefined) return { docs: defaultNames(), source: 'the default dataset' };
-  const docs = parseDocuments(readText('data', path));
+  const text = readText('data', path);
+  // NUL never occurs in text, and U+FFFD is what bytes that are not UTF-8 decode to
+  if (text.includes('\0') || text.includes('\uFFFD')) throw new CliError(`--data ${path} is not UTF-8 text (it looks like a binary file)`);
+  const docs = parseDocuments(text);
   if (docs.length === 0) throw new CliError(`--data ${path} has no documents (every line is blank)`);
   return { docs, source: `--data ${path}` };
 }
@@ -47,15 +50,17 @@ export function readWeights(flag: string, path: string): Weights {
   }
 }
 
-/** Fail before any work if --out can never be written (it is a directory). */
+/** Fail before any work if --out can never be written: no name, a directory, or a device or pipe the rename would replace. */
 export function checkOutPath(path: string): void {
-  let isDirectory = false;
+  if (path === '') throw new CliError('--out needs a file name, got ""');
+  let stats;
   try {
-    isDirectory = statSync(path).isDirectory();
+    stats = statSync(path);
   } catch {
     return; // not there yet: fine, it will be created
   }
-  if (isDirectory) throw new CliError(`cannot write --out ${path}: it is a directory`);
+  if (stats.isDirectory()) throw new CliError(`cannot write --out ${path}: it is a directory`);
+  if (!stats.isFile()) throw new CliError(`cannot write --out ${path}: it is not a regular file`);
 }
 
 /** Write a weights file: to a temporary name beside it, then renamed, so a crash never leaves half a file. */

@@ -52,7 +52,7 @@ const refuse = (reason: RefusalReason, message: string): DatasetRefusal => ({ ..
 /** A refusal when a file or text of this many bytes is too large, else null. Check before reading a file. */
 export function checkSize(bytes: number): DatasetRefusal | null {
   if (!(bytes <= datasetLimits.maxBytes)) {
-    return refuse('oversized', `This is ${megabytes(bytes)}; the limit is ${megabytes(datasetLimits.maxBytes)} (${int(datasetLimits.maxBytes)} bytes). Try a smaller file.`);
+    return refuse('oversized', `This is ${megabytes(bytes)} (${int(bytes)} bytes); the limit is ${megabytes(datasetLimits.maxBytes)} (${int(datasetLimits.maxBytes)} bytes). Try a smaller file.`);
   }
   return null;
 }

@@ -225,6 +225,7 @@ test('exercise answers are hidden until their disclosure is opened by keyboard',
 });
 
 test('the chapter has no accessibility violations, with a search shown and a dataset summarised, in both themes', async ({ page }) => {
+  test.setTimeout(180_000); // axe in both themes is slow on a busy machine
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   await page.goto(url);
   const explorer = await hydrated(page, '.explorer');

@@ -167,6 +167,7 @@ test('the page does not scroll sideways on a 375 px screen', async ({ page }) =>
 });
 
 test('the chapter passes an axe accessibility check with both widgets hydrated, in both themes', async ({ page }) => {
+  test.setTimeout(180_000); // axe in both themes is slow on a busy machine
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
     await hydrated(page, page.getByLabel('Text to tokenize'));

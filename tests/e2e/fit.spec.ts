@@ -33,8 +33,9 @@ for (const sp of sitePages()) {
           .filter((el) => el.checkVisibility() && overflows(el) && !scrollable(el))
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} ${where(el)}: ${el.scrollWidth} px of code in a ${el.clientWidth} px box, “${(el.textContent ?? '').trim().slice(0, 50)}…”`);
         const tables = [...document.querySelectorAll<HTMLElement>('main table')]
-          .filter((el) => el.checkVisibility() && el.offsetWidth > el.parentElement!.clientWidth + 1 && !scrollable(el.parentElement!))
-          .map((el) => `table ${where(el)}: ${el.offsetWidth} px in a ${el.parentElement!.clientWidth} px box that a keyboard cannot scroll, “${(el.textContent ?? '').trim().slice(0, 40)}…”`);
+          // the table's own width against its box: the box may be wider for other reasons (a scrolly breaking out of the column)
+          .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > el.parentElement!.clientWidth + 1 && !scrollable(el.parentElement!))
+          .map((el) => `table ${where(el)}: ${Math.round(el.getBoundingClientRect().width)} px in a ${el.parentElement!.clientWidth} px box that a keyboard cannot scroll, “${(el.textContent ?? '').trim().slice(0, 40)}…”`);
         const displays = [...document.querySelectorAll<HTMLElement>('main .katex-display')]
           .filter((el) => el.checkVisibility() && overflows(el))
           .map((el) => `${where(el)}: ${el.scrollWidth} px of math in a ${el.clientWidth} px box, ${tex(el)}`);

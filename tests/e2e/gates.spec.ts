@@ -65,7 +65,7 @@ for (const sp of pages) {
     });
 
     test('has no axe violations in the light theme or the dark theme', async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(240_000); // axe over a long chapter, twice, on a busy 2-core machine
       await page.emulateMedia({ colorScheme: 'light' });
       await visit(page, sp.path);
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

@@ -219,9 +219,16 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     const b = st.getByLabel('b =');
     await b.fill('');
     await b.press('Tab');
-    await expect(b).toHaveValue('3'); // back to the number in use
-    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('b needs a number, like 2 or −1.5. It stays 3.');
+    await expect(b).toHaveValue(''); // what the reader typed is never rewritten
+    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('b needs a number, like 2 or −1.5. Still using 3.');
     await expect(st.getByRole('button', { name: 'Step forward' })).toBeEnabled();
+    await b.fill('0.0000000001');
+    await b.press('Tab');
+    await expect(b).toHaveValue('0.0000000001');
+    await b.fill('1e308');
+    await b.press('Enter');
+    await expect(b).toHaveValue('1e308');
+    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('b must be between −1,000,000 and 1,000,000. Still using 1e-10.');
     expect(log.problems).toEqual([]);
   });
 

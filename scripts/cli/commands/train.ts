@@ -12,6 +12,9 @@ import { parseInteger, parseReal, parseSeed } from '../numbers.ts';
 import { TrainLog } from './train-log.ts';
 import { checkVocabulary } from '../vocab.ts';
 
+/** About an hour at microgpt's sizes; a run that long is a typo more often than a plan. */
+const maxSteps = 1_000_000;
+
 export const trainFlags: FlagSpec = {
   init: 'FILE', seed: 'N', data: 'FILE', steps: 'N', lr: 'X', 'no-shuffle': null, engine: 'fast|value', out: 'FILE', ...sizeFlags,
 };
@@ -49,7 +52,7 @@ export function train(flags: Flags, io: Io): void {
   const seedText = flags.get('seed');
   if (initPath === undefined && seedText === undefined) throw new CliError('train needs --init FILE or --seed N');
   const seed = seedText === undefined ? 42 : parseSeed(seedText);
-  const steps = parseInteger('steps', flags.require('steps'), 1, Number.MAX_SAFE_INTEGER, 'an integer ≥ 1');
+  const steps = parseInteger('steps', flags.require('steps'), 1, maxSteps, `an integer from 1 to ${maxSteps.toLocaleString('en-US')}`);
   const lrText = flags.get('lr');
   const lr = lrText === undefined ? adamDefaults.lr : parseReal('lr', lrText, (x) => x > 0, 'a finite number > 0');
   const engine = parseEngine(flags.get('engine') ?? 'fast');
@@ -67,7 +70,11 @@ export function train(flags: Flags, io: Io): void {
   const started = performance.now();
   const { stateDict } = runTraining({
     docs: data.docs, tokenizer, config, seed, numSteps: steps, engine, adam: { lr }, shuffle, stateDict: init,
-    onStep: (step, loss) => log.step(step, loss),
+    onStep: (step, loss) => {
+      // stop at once: every later step is NaN too, and the log would fill with it
+      if (!Number.isFinite(loss)) throw new CliError(`training diverged at step ${step} (the loss is no longer finite); try a smaller --lr`);
+      log.step(step, loss);
+    },
   });
   const seconds = (performance.now() - started) / 1000;
   checkFinite(stateDict);

@@ -41,6 +41,9 @@ const opAliases: Record<string, '+' | '-' | '*' | '/' | '^'> = {
   '+': '+', '-': '-', '−': '-', '–': '-', '*': '*', '×': '*', '·': '*', '/': '/', '÷': '/', '^': '^',
 };
 
+// names a reader types meaning "not a number" or "no value": as variables they would show as "NaN = 2"
+const notNumbers = /^(nan|inf|infinity|undefined|null)$/i;
+
 class ParseError extends Error {
   column: number;
   constructor(message: string, column: number) {
@@ -176,6 +179,7 @@ export function parseExpr(src: string): ParseResult {
           return { kind: 'call', fn, arg, column: t.column };
         }
         if (fn) throw new ParseError(`${fn} needs its input in parentheses, like ${fn}(a)`, peek().column);
+        if (notNumbers.test(t.text)) throw new ParseError(`“${t.text}” is not a number to compute with, and as a name it would read as one; call the variable a, x or w`, t.column);
         return { kind: 'var', name: t.text, column: t.column };
       }
       if (t.type === '(') {

@@ -50,6 +50,7 @@ beforeAll(() => {
   fs.writeFileSync(file('upper.txt'), 'emma\nAVA\n');
   fs.writeFileSync(file('not-json.json'), '{"config": {\n oops');
   fs.writeFileSync(file('empty-object.json'), '{}');
+  fs.writeFileSync(file('binary.bin'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]));
   ok('init', '--seed', '1', '--data', data, ...tiny, '--out', file('tiny-init.json'));
   ok('train', '--init', file('tiny-init.json'), '--data', data, '--steps', '40', '--out', model);
   const w = JSON.parse(fs.readFileSync(model, 'utf8'));
@@ -222,7 +223,8 @@ describe('bad input', () => {
     ['an empty dataset', ['init', '--seed', '1', '--data', file('blank.txt'), '--out', out], 'has no documents'],
     ['an empty --doc', ['score', '--model', model, '--doc', ''], '--doc is empty'],
     ['a prefix as long as block_size', ['sample', '--model', model, '--prefix', 'emmaemma'], '--prefix must be shorter than block_size (8 characters), got 8'],
-    ['--steps 0', ['train', '--seed', '1', '--steps', '0', '--out', out], '--steps must be an integer ≥ 1, got "0"'],
+    ['--steps 0', ['train', '--seed', '1', '--steps', '0', '--out', out], '--steps must be an integer from 1 to 1,000,000, got "0"'],
+    ['a --steps that would run for days', ['train', '--seed', '1', '--steps', '9007199254740991', '--out', out], '--steps must be an integer from 1 to 1,000,000'],
     ['a fractional --steps', ['train', '--seed', '1', '--steps', '1.5', '--out', out], '--steps must be an integer'],
     ['a non-numeric --steps', ['train', '--seed', '1', '--steps', 'ten', '--out', out], '--steps must be an integer'],
     ['--lr 0', [...train, '--lr', '0'], '--lr must be a finite number > 0'],
@@ -246,6 +248,10 @@ describe('bad input', () => {
     ['--n-embd not divisible by --n-head', ['init', '--seed', '1', '--n-head', '3', '--out', out], '--n-embd (16) must be divisible by --n-head (3)'],
     ['a size flag with --init', ['train', '--init', model, '--steps', '1', '--n-embd', '8', '--out', out], '--n-embd cannot be used with --init'],
     ['an unknown --engine', [...train, '--engine', 'gpu'], '--engine must be fast or value, got "gpu"'],
+    ['sizes too large to hold in memory', ['init', '--seed', '1', '--block-size', '100000000000', '--out', out], 'parameters; the limit is 10,000,000'],
+    ['an empty --out', ['init', '--seed', '1', '--data', data, '--out', ''], '--out needs a file name'],
+    ['an --out that is a device', ['init', '--seed', '1', '--data', data, '--out', '/dev/null'], 'cannot write --out /dev/null: it is not a regular file'],
+    ['a binary --data file', ['init', '--seed', '1', '--data', file('binary.bin'), '--out', out], 'is not UTF-8 text'],
     ['an --out that is a directory', ['init', '--seed', '1', '--data', data, '--out', dir], `cannot write --out ${dir}: it is a directory`],
   ];
 
@@ -256,6 +262,14 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/^microgpt: [^\n]+\n$/);
     expect(r.stderr).not.toMatch(/^\s+at |\.ts:\d+:\d+/m);
     expect(r.stderr).toContain(message);
+  });
+
+  it('stops a diverging run at its first non-finite loss, printing no NaN and writing nothing', () => {
+    const r = cli('train', '--seed', '1', '--data', data, '--steps', '50', '--lr', '1e308', '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('microgpt: training diverged at step 2 (the loss is no longer finite); try a smaller --lr\n');
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stdout).not.toContain('NaN');
   });
 
   it('never creates the --out of a failed command', () => {

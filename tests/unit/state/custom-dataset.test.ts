@@ -106,6 +106,12 @@ describe('validateDataset refuses what cannot be trained on, and says why', () =
     expect(checkSize(datasetLimits.maxBytes + 1)?.problem.message).toMatch(/limit is 2\.0 MB/);
   });
 
+  it('checkSize gives the size in bytes, so a text just over the limit does not read "2.0 MB; the limit is 2.0 MB"', () => {
+    expect(checkSize(datasetLimits.maxBytes + 50_000)?.problem.message).toBe(
+      'This is 2.0 MB (2,147,152 bytes); the limit is 2.0 MB (2,097,152 bytes). Try a smaller file.',
+    );
+  });
+
   it('validateDataset refuses pasted text over the limit, counted in UTF-8 bytes', () => {
     const lines = Math.ceil(datasetLimits.maxBytes / 100);
     expect(reasonOf(('y'.repeat(99) + '\n').repeat(lines))).toBe('oversized');

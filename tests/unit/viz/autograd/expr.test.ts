@@ -88,6 +88,9 @@ describe('parseExpr points at malformed input', () => {
     ['a ^ ^ 2', 5, /exponent after \^ must be a number/],
     ['a * 1e999', 5, /“1e999” is too large a number/],
     ['a + 😀', 5, /^“😀” is not part of the language/],
+    ['NaN', 1, /^“NaN” is not a number to compute with/],
+    ['a * Infinity', 5, /^“Infinity” is not a number to compute with/],
+    ['undefined + 1', 1, /^“undefined” is not a number/],
   ];
   for (const [src, column, message] of cases) {
     it(`“${src}” fails at column ${column}`, () => {
