@@ -38,13 +38,13 @@ try {
         });
         await page.waitForTimeout(300);
         const name = (path.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'home') + `-${width}-${theme}.png`;
-        await page.screenshot({ path: join(folder, name), fullPage: true });
+        await page.screenshot({ path: join(folder, name), fullPage: true, timeout: 120_000 });
         console.log(join(folder, name));
         // and in pieces of 1,800 px, which an image viewer shows at full size
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         for (let y = 0, i = 1; y < height; y += segment, i++) {
           const piece = name.replace('.png', `-${String(i).padStart(2, '0')}.png`);
-          await page.screenshot({ path: join(folder, 'pieces', piece), fullPage: true, clip: { x: 0, y, width, height: Math.min(segment, height - y) } });
+          await page.screenshot({ path: join(folder, 'pieces', piece), fullPage: true, clip: { x: 0, y, width, height: Math.min(segment, height - y) }, timeout: 120_000 });
         }
         await page.close();
       }
