@@ -228,7 +228,7 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     await b.fill('1e308');
     await b.press('Enter');
     await expect(b).toHaveValue('1e308');
-    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('b must be between −1,000,000 and 1,000,000. Still using 1e-10.');
+    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('b must be between −1,000,000 and 1,000,000. Still using 1e−10.');
     expect(log.problems).toEqual([]);
   });
 
