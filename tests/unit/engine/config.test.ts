@@ -6,7 +6,7 @@ import { configProblem, microgptConfig, presetConfig, presets, toyConfig } from 
 import { parameterCount } from '../../../src/engine/params.ts';
 
 describe('config presets', () => {
-  it("presetConfig('microgpt', 27) is microgpt.py's model: n_embd 16, n_head 4, n_layer 1, block_size 16, 4,192 parameters", () => {
+  it("presetConfig('microgpt', 27) matches the Python program's sizes (16 wide, 4 heads, 1 layer, 16 positions) and their parameter count", () => {
     const c = presetConfig('microgpt', 27);
     expect(c).toEqual({ vocabSize: 27, nEmbd: 16, nHead: 4, nLayer: 1, blockSize: 16 });
     expect(parameterCount(c)).toBe(4192);
