@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocuments } from '../engine/data.ts';
+import { parseWeightsText } from '../engine/weights.ts';
 import generated from '../generated/facts.json';
 
 /** The names file exactly as shipped, byte for byte. */
@@ -15,3 +16,6 @@ export const names = parseDocuments(namesText);
 
 /** The dataset's size, vocabulary, model shape, training run and samples of the shipped model. */
 export const { dataset, vocab, model, training, samples } = generated;
+
+/** The shipped model's weights file, read as the page reads it (for chapters that run the trained model at build time). */
+export const shippedWeights = parseWeightsText(readFileSync(join(process.cwd(), 'public/data/model.json'), 'utf8'));
