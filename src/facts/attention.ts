@@ -15,6 +15,7 @@ import { names, shippedWeights, training, model as shippedModel } from './shippe
 import { parameterCount } from '../engine/params.ts';
 import { toyStateDict } from '../engine/toy.ts';
 import { fixed } from '../viz/shared/format.ts';
+import { vec } from '../viz/toy/step-equations.ts';
 import { toyFacts } from './toy.ts';
 
 const pairs = spreadPairs();
@@ -154,6 +155,8 @@ function agreeingDecimals(a: readonly number[], b: readonly number[]): number {
  * column and a 320 px phone.
  */
 export const toyWalk = {
+  /** A vector as the toy's figures write it, "(−0.741, 1.314)", for the prose. */
+  vec,
   /** The toy's parameter count, and the real model's width and parameter count. */
   toyParams: parameterCount(toyConfig),
   realWidth: shippedModel.nEmbd,
