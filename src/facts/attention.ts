@@ -39,6 +39,7 @@ const equal = attend(equalQuery, keys, vals);
 // weight grows as the query goes further out, so it is enough to walk the square's edge
 const { min, max } = queryRange;
 const edge = Array.from({ length: 81 }, (_, i) => min + ((max - min) * i) / 80).flatMap((t) => [[t, min], [t, max], [min, t], [max, t]]);
+const atOrigin = attend([0, 0], keys, vals);
 const reach = Math.max(...edge.flatMap((q) => attend(q, keys, vals).weights));
 
 /** The lookup and playground sections' numbers: the seeded score spreads, and the toy's head on the running example. */
@@ -55,6 +56,8 @@ export const lookupFacts = {
   realModel: { nEmbd: presets.microgpt.nEmbd, nHead: presets.microgpt.nHead },
   /** The running example's query, keys and values, and the head's scores and weights. */
   toy: { query: running.trace.layers[0].q, keys, values: vals, head: running.trace.layers[0].heads[0], headDim: running.trace.layers[0].q.length },
+  /** The head with the query at the origin: every score 0, so the output is the plain mean of the values. */
+  atOrigin,
   /** The largest weight a query on the sliders reaches in the running example. */
   reach,
   /** Where the query gives keys 0 and 1 the same weight: perpendicular to k₀ − k₁. */
