@@ -1,5 +1,5 @@
-// The shipped dataset and the model trained on it when the site was built: the names file and
-// src/generated/facts.json, both written by scripts/build/data.ts. The only door from the
+// The shipped dataset and the model trained on it when the site was built: the names file, the
+// weights and src/generated/facts.json, all written by scripts/build/data.ts. The only door from the
 // chapters to generated data; every other facts module reads them from here.
 
 import { readFileSync } from 'node:fs';
