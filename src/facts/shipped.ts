@@ -17,5 +17,5 @@ export const names = parseDocuments(namesText);
 /** The dataset's size, vocabulary, model shape, training run and samples of the shipped model. */
 export const { dataset, vocab, model, training, samples } = generated;
 
-/** The shipped model's weights (public/data/model.json), as the page loads them. */
+/** The shipped model's weights file, read as the page reads it (for chapters that run the trained model at build time). */
 export const shippedWeights = parseWeightsText(readFileSync(join(process.cwd(), 'public/data/model.json'), 'utf8'));

@@ -59,3 +59,8 @@ export function parseDisplayNumber(text: string): number {
   const t = text.trim().replaceAll(minus, '-').replaceAll(',', '.');
   return t === '' ? Number.NaN : Number(t);
 }
+
+/** A formatted number made safe inside TeX: KaTeX spaces a bare comma as punctuation, so "4,192" becomes "4{,}192". */
+export function tex(formatted: string): string {
+  return formatted.replaceAll(',', '{,}');
+}
