@@ -1,13 +1,117 @@
-// Numbers chapter 6 quotes, computed when the site is built.
+// Numbers chapter 6 quotes, computed by the engine when the site is built: the toy's MLP and
+// output, the trained model's next-token distribution, and the parameter counts.
 
+import { emptyCache, toValueStateDict } from '../engine/model.ts';
+import { toyStateDict, toyVocab } from '../engine/toy.ts';
+import { readTrace, tracedGpt } from '../engine/trace.ts';
+import { onUnits } from '../viz/mlp/toy-mlp.ts';
+import { outputRows, runningTarget } from '../viz/mlp/toy-output.ts';
+import { lossOf, nextTokenProbs, rankTokens } from '../viz/mlp/next-token.ts';
+import { toyLoss, toyStep, runningExample } from '../viz/toy/walkthrough.ts';
+import { toyFacts } from './toy.ts';
+import { names, shippedWeights, dataset, model, training } from './shipped.ts';
 import { parameterTable, type ParameterTable } from '../viz/mlp/parameter-table.ts';
 import { calculatorPresets } from '../viz/mlp/calculator-presets.ts';
 import { gpt2Count, gpt2Small } from '../viz/mlp/gpt2-small.ts';
 import { parameterCount } from '../engine/params.ts';
-import { toyVocab } from '../engine/toy.ts';
 import { gpt2ExtraCounts } from '../viz/mlp/gpt2-block.ts';
-import { runningExample, toyStep } from '../viz/toy/walkthrough.ts';
-import { dataset, model, training } from './shipped.ts';
+
+const step = toyFacts.pinned;
+const layer = step.trace.layers[0];
+const rows = outputRows(toyVocab, toyStateDict['lm_head'], step.trace.logits, step.probs);
+/** The pick the exercise asks about: "a" at position 1, cache computed. */
+const otherPick = { token: toyVocab.indexOf('a'), pos: 1, cache: 'computed' as const };
+
+/** The exercise's pick: its normalised input to the MLP and which units it turns on. */
+function otherLayer() {
+  const l = toyStep(otherPick).trace.layers[0];
+  return { norm2: l.norm2, on: onUnits(l.mlpHidden) };
+}
+
+const realModel = { config: shippedWeights.config, params: toValueStateDict(shippedWeights.stateDict) };
+const { tokenizer } = shippedWeights;
+/** The prefix the real-model widget opens on, and the target it opens with ("emma"). */
+const prefix = 'emm';
+const prefixTarget = tokenizer.encode('a')[0];
+const prefixProbs = nextTokenProbs(realModel, tokenizer, prefix);
+const prefixRanked = rankTokens(tokenizer, prefixProbs);
+/** A whole name, to see where the model puts the end. */
+const fullName = 'emma';
+const fullRanked = rankTokens(tokenizer, nextTokenProbs(realModel, tokenizer, fullName));
+/** Names the hidden-unit count is taken over: the first of the shipped file, every position of each. */
+const unitSample = 200;
+
+/** What follows `start` in the dataset's names that begin with it, most often first: the letter, or "end". */
+function followers(start: string): { label: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const name of names) if (name.startsWith(start)) {
+    const next = name.length > start.length ? name[start.length] : 'end';
+    counts.set(next, (counts.get(next) ?? 0) + 1);
+  }
+  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** Pairs of units whose mlp_fc1 rows are opposite (one is on whenever the other is off). */
+function mirrorPairs(fc1: readonly (readonly number[])[]): [number, number][] {
+  return fc1.flatMap((row, i) => fc1.flatMap((other, j) => (j > i && row.every((w, c) => w === -other[c]) ? [[i, j] as [number, number]] : [])));
+}
+
+/** How often the real model's MLP units are on: the mean fraction of the 4·nEmbd units with z > 0, over every position of the first names. */
+function realOnFraction(): number {
+  let on = 0;
+  let seen = 0;
+  for (const name of names.slice(0, unitSample)) {
+    const tokens = [tokenizer.bos, ...tokenizer.encode(name)].slice(0, realModel.config.blockSize);
+    const keys = emptyCache(realModel.config);
+    const values = emptyCache(realModel.config);
+    tokens.forEach((t, pos) => {
+      const hidden = readTrace(tracedGpt(realModel, t, pos, keys, values).trace).layers[0].mlpHidden;
+      on += onUnits(hidden).length;
+      seen += hidden.length;
+    });
+  }
+  return on / seen;
+}
+
+/** Chapter 6's MLP and output sections: the toy's running example and the trained model's next letter after "emm". */
+export const mlpOutputFacts = {
+  toy: {
+    step,
+    fc1: toyStateDict['layer0.mlp_fc1'],
+    fc2: toyStateDict['layer0.mlp_fc2'],
+    lmHead: toyStateDict['lm_head'],
+    layer,
+    rows,
+    expSum: rows.reduce((total, r) => total + r.exp, 0),
+    hiddenSize: layer.mlpHidden.length,
+    on: onUnits(layer.mlpHidden),
+    target: runningTarget,
+    targetP: step.probs[runningTarget],
+    targetLoss: toyLoss(step, runningTarget),
+    lossB: toyLoss(step, toyVocab.indexOf('b')),
+    mirror: mirrorPairs(toyStateDict['layer0.mlp_fc1'])[0],
+    other: { pick: otherPick, ...otherLayer() },
+  },
+  real: {
+    vocabSize: tokenizer.vocabSize,
+    hiddenSize: 4 * realModel.config.nEmbd,
+    nEmbd: realModel.config.nEmbd,
+    blockSize: realModel.config.blockSize,
+    prefix,
+    ranked: prefixRanked,
+    target: prefixTarget,
+    targetP: prefixProbs[prefixTarget],
+    targetLoss: lossOf(prefixProbs[prefixTarget]),
+    least: prefixRanked[prefixRanked.length - 1],
+    leastLoss: lossOf(prefixRanked[prefixRanked.length - 1].p),
+    followers: followers(prefix),
+    fullName,
+    endRank: fullRanked.findIndex((r) => r.token === tokenizer.bos) + 1,
+    uniformLoss: lossOf(1 / tokenizer.vocabSize),
+    onFraction: realOnFraction(),
+    unitSample,
+  },
+};
 
 function tableOf(id: string): ParameterTable & { config: (typeof calculatorPresets)[number]['config'] } {
   const preset = calculatorPresets.find((p) => p.id === id);

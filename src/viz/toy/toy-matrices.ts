@@ -1,0 +1,39 @@
+// The toy's matrices as the weights table lays them out: name, role colour, row labels, and
+// which row the pick reads (the token's row of wte, the position's row of wpe).
+
+import { toyConfig } from '../../engine/config.ts';
+import { toyStateDict, toyVocab } from '../../engine/toy.ts';
+import type { ToyPick } from './walkthrough.ts';
+
+export type ToyMatrix = {
+  key: string; // the state-dict name
+  caption: string;
+  role: string; // a colour role of tokens.css, or ''
+  rows: number[][];
+  rowLabels: string[];
+  highlightRow: number; // −1 for none
+  decimals: number; // shown; the exact value is on hover and focus
+};
+
+const positions = Array.from({ length: toyConfig.blockSize }, (_, p) => `pos ${p}`);
+const outs = (n: number) => Array.from({ length: n }, (_, i) => `${i}`);
+
+/** Every matrix of the toy, in the order the forward pass uses them, with the pick's rows marked. */
+export function toyMatrices(pick: ToyPick): ToyMatrix[] {
+  const sd = toyStateDict;
+  const m = (key: string, caption: string, role: string, rowLabels: string[], highlightRow = -1, decimals = 2): ToyMatrix => ({
+    key, caption, role, rows: sd[key], rowLabels, highlightRow, decimals,
+  });
+  return [
+    m('wte', 'wte (token embeddings)', 'token', [...toyVocab], pick.token),
+    m('wpe', 'wpe (position embeddings)', 'position', positions, pick.pos),
+    m('layer0.attn_wq', 'attn_wq', 'query', outs(2)),
+    m('layer0.attn_wk', 'attn_wk', 'key', outs(2)),
+    m('layer0.attn_wv', 'attn_wv', 'value', outs(2)),
+    m('layer0.attn_wo', 'attn_wo', '', outs(2)),
+    m('layer0.mlp_fc1', 'mlp_fc1 (8 × 2)', '', outs(8), -1, 1),
+    // eight columns: one decimal, so the table fits a phone
+    m('layer0.mlp_fc2', 'mlp_fc2 (2 × 8)', '', outs(2), -1, 1),
+    m('lm_head', 'lm_head', '', [...toyVocab]),
+  ];
+}
