@@ -15,7 +15,7 @@ import { names, shippedWeights, training, model as shippedModel } from './shippe
 import { parameterCount } from '../engine/params.ts';
 import { toyStateDict } from '../engine/toy.ts';
 import { fixed } from '../viz/shared/format.ts';
-import { compareCaches } from '../viz/toy/cache-compare.ts';
+import { vec } from '../viz/toy/step-equations.ts';
 import { toyFacts } from './toy.ts';
 
 const pairs = spreadPairs();
@@ -152,7 +152,6 @@ const e = head.scores.map(Math.exp);
 const eSum = e.reduce((a, b) => a + b, 0);
 const emb = ex.norms.emb;
 const norm1 = ex.norms.attn;
-const comparison = compareCaches(ex.pick.token, ex.pick.pos);
 
 /** The cached rows' tokens from the largest weight to the smallest. */
 const byWeight = (st: typeof ex) =>
@@ -171,13 +170,14 @@ function agreeingDecimals(a: readonly number[], b: readonly number[]): number {
  * column and a 320 px phone.
  */
 export const toyWalk = {
+  /** A vector as the toy's figures write it, "(−0.741, 1.314)", for the prose. */
+  vec,
   /** The toy's parameter count, and the real model's width and parameter count. */
   toyParams: parameterCount(toyConfig),
   realWidth: shippedModel.nEmbd,
   realParams: shippedModel.parameters,
   example: ex,
   computed: toyFacts.computed,
-  comparison,
   /** Tokens of the running example's cache by weight, largest first, with the given and with the computed cache. */
   byWeight: byWeight(ex),
   byWeightComputed: byWeight(toyFacts.computed),
@@ -189,18 +189,22 @@ export const toyWalk = {
   tex: {
     embSum: aligned(`\\token{x} &= \\mathrm{wte}[\\token{b}] + \\mathrm{wpe}[\\position{2}] \\\\ &= ${v(ex.trace.tokEmb, 2)} + ${v(ex.trace.posEmb, 2)} \\\\ &= ${v(ex.trace.embSum, 2)}`),
     meanSquare: aligned(`\\mathrm{ms} &= \\frac{${p(emb.input[0], 2)}^2 + ${p(emb.input[1], 2)}^2}{2} \\\\ &= \\frac{${f(emb.input[0] ** 2, 4)} + ${f(emb.input[1] ** 2, 4)}}{2} = ${f(emb.meanSquare, 4)}`),
-    scale: `\\mathrm{scale} = \\frac{1}{\\sqrt{\\mathrm{ms} + 10^{-5}}} = \\frac{1}{\\sqrt{${f(emb.meanSquare + 1e-5, 5)}}} = ${f(emb.scale, 5)}`,
+    scale: aligned(`\\mathrm{scale} &= \\frac{1}{\\sqrt{\\mathrm{ms} + 10^{-5}}} \\\\ &= \\frac{1}{\\sqrt{${f(emb.meanSquare + 1e-5, 5)}}} = ${f(emb.scale, 5)}`),
     normalised: aligned(`\\hat{x} &= \\mathrm{scale} \\cdot \\token{x} = ${f(emb.scale, 5)} \\cdot ${v(emb.input, 2)} \\\\ &= ${v(emb.output, 5)}`),
     norm1: aligned(
-      `\\mathrm{ms} &= \\tfrac{1}{2}\\big(${p(norm1.input[0], 5)}^2 + ${f(norm1.input[1], 5)}^2\\big) \\\\ &= ${f(norm1.meanSquare, 5)} \\\\[0.3em] ` +
+      `\\mathrm{ms} &= \\tfrac{1}{2}\\big(\\hat{x}[0]^2 + \\hat{x}[1]^2\\big) \\\\ &= ${f(norm1.meanSquare, 5)} \\\\[0.3em] ` +
         `\\mathrm{scale} &= 1/\\sqrt{${f(norm1.meanSquare + 1e-5, 5)}} = ${f(norm1.scale, 5)} \\\\[0.3em] ` +
         `\\mathrm{rmsnorm}(\\hat{x}) &= ${v(norm1.output, 5)}`,
     ),
     q: aligned(matVec('\\query{q}', toyStateDict['layer0.attn_wq'], layer.norm1, layer.q)),
-    kv: `\\key{k} = ${v(layer.k)}, \\quad \\val{v} = ${v(layer.v)}`,
+    kv: aligned(`\\key{k} &= ${v(layer.k)} \\\\ \\val{v} &= ${v(layer.v)}`),
     scores: aligned(
       ex.cache
-        .map((row, t) => `s${sub(t)} &= \\frac{${prods(layer.q, row.key, 3, 3)}}{${f(Math.SQRT2, 3)}} = ${f(head.scores[t])}`)
+        .map((row, t) => {
+          const qk = layer.q[0] * row.key[0] + layer.q[1] * row.key[1];
+          const [first, second] = layer.q.map((qi, i) => `${p(qi)} \\cdot ${p(row.key[i])}`);
+          return `\\query{q} \\cdot \\key{k${sub(t)}} &= ${first} \\\\ &\\quad + ${second} \\\\ s${sub(t)} &= ${f(qk)} / ${f(Math.SQRT2, 3)} = ${f(head.scores[t])}`;
+        })
         .join(' \\\\[0.4em] '),
     ),
     exps: aligned(
@@ -211,7 +215,7 @@ export const toyWalk = {
       `\\mathrm{out} &= ` + head.weights.map((w, t) => `${f(w)} \\cdot ${v(ex.cache[t].value)}`).join(' \\\\ &\\quad + ') + ` \\\\ &= ${v(head.out)}`,
     ),
     project: aligned(matVec('a', toyStateDict['layer0.attn_wo'], head.out, layer.attnOut)),
-    residual: aligned(`\\hat{x} + a &= ${v(layer.input)} + ${v(layer.attnOut)} \\\\ &= ${v(layer.afterAttn)}`),
+    residual: aligned(`x' &= \\hat{x} + a \\\\ &= ${v(layer.input)} + ${v(layer.attnOut)} \\\\ &= ${v(layer.afterAttn)}`),
     /** The exercise: score of the key at position 0, by hand. */
     score0: aligned(
       `s_0 &= \\frac{${prods(layer.q, ex.cache[0].key, 3, 2)}}{\\sqrt{2}} \\\\ &= \\frac{${f(layer.q[0] * ex.cache[0].key[0] + layer.q[1] * ex.cache[0].key[1], 4)}}{${f(Math.SQRT2, 4)}} = ${f(head.scores[0])}`,
