@@ -26,3 +26,8 @@ export function isConfigShape(x: unknown): x is GPTConfig {
 
 /** Whether a config is GPT-2 small's. */
 export const isGpt2Small = (c: GPTConfig) => configFields.every((f) => c[f] === gpt2Small[f]);
+
+/** The largest size the calculator takes for each field: beyond GPT-scale models, small enough to count exactly. */
+export const fieldLimits: Record<(typeof configFields)[number], number> = {
+  vocabSize: 1_000_000, nEmbd: 100_000, nHead: 10_000, nLayer: 10_000, blockSize: 1_000_000,
+};
