@@ -151,6 +151,21 @@ test('the KV cache view steps by mouse and keyboard, plays, pauses and resets, a
   await expectKvAt(page, 'ada', 1);
 });
 
+test('Step and Reset hand the keyboard focus on when they disable themselves', async ({ page }) => {
+  await hydrated(page, kv(page));
+  const root = kv(page);
+  await root.getByLabel('Name', { exact: true }).fill('ab');
+  await root.getByRole('button', { name: 'Step' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expectKvAt(page, 'ab', 2);
+  await expect(root.getByRole('button', { name: 'Step' })).toBeDisabled();
+  await expect(root.getByRole('button', { name: 'Reset' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectKvAt(page, 'ab', 0);
+  await expect(root.getByRole('button', { name: 'Step' })).toBeFocused();
+});
+
 test('hovering or focusing a strip writes the number out', async ({ page }) => {
   await hydrated(page, kv(page));
   const trace = traceName(model, weights.tokenizer, 'olivia');

@@ -8,7 +8,7 @@ import { tracedGpt } from '../../engine/trace.ts';
 import type { Problem } from '../shared/problem.ts';
 import { unknownProblem } from '../tokenizer/token-view.ts';
 
-/** One position of the run: its token, its q, k, v [nEmbd], and each head's weights over positions 0..pos. */
+/** One position of the run: its token, its q, k, v [nEmbd], and each head's weights over positions 0..pos (of the first layer: microgpt has one). */
 export type TracedPosition = { token: number; label: string; q: number[]; k: number[]; v: number[]; weights: number[][] };
 
 /** A name's run: plain numbers, so it can be a build-time prop. */
