@@ -4,7 +4,7 @@
 
 import { headDim, presets, toyConfig } from '../engine/config.ts';
 import { attend } from '../viz/attention/attend.ts';
-import { clampQuery } from '../viz/attention/playground.ts';
+import { clampQuery, queryRange } from '../viz/attention/playground.ts';
 import { spreadAt, spreadDims, spreadPairs, spreadSampleSize, rowLength } from '../viz/attention/score-spread.ts';
 import { runningExample, toyStep, toyLabel } from '../viz/toy/walkthrough.ts';
 import { toValueStateDict, type ValueModel } from '../engine/model.ts';
@@ -35,16 +35,31 @@ const stretch = 2;
 const equalQuery = along.map((x) => clampQuery(stretch * x));
 const equal = attend(equalQuery, keys, vals);
 
+// the largest weight any query on the sliders can reach in the running example: softmax's top
+// weight grows as the query goes further out, so it is enough to walk the square's edge
+const { min, max } = queryRange;
+const edge = Array.from({ length: 81 }, (_, i) => min + ((max - min) * i) / 80).flatMap((t) => [[t, min], [t, max], [min, t], [max, t]]);
+const atOrigin = attend([0, 0], keys, vals);
+const reach = Math.max(...edge.flatMap((q) => attend(q, keys, vals).weights));
+
 /** The lookup and playground sections' numbers: the seeded score spreads, and the toy's head on the running example. */
 export const lookupFacts = {
   sample: { ...spreadSampleSize, rowLength },
   dims: spreadDims,
+  /** The largest d the widget offers. */
+  largest: spreadDims[spreadDims.length - 1],
   spreads,
   spreadOf,
   /** The size of one head of the real model (n_embd / n_head), the d its scores are divided by the root of. */
   realHeadDim: presets.microgpt.nEmbd / presets.microgpt.nHead,
+  /** The real model's width and number of heads. */
+  realModel: { nEmbd: presets.microgpt.nEmbd, nHead: presets.microgpt.nHead },
   /** The running example's query, keys and values, and the head's scores and weights. */
   toy: { query: running.trace.layers[0].q, keys, values: vals, head: running.trace.layers[0].heads[0], headDim: running.trace.layers[0].q.length },
+  /** The head with the query at the origin: every score 0, so the output is the plain mean of the values. */
+  atOrigin,
+  /** The largest weight a query on the sliders reaches in the running example. */
+  reach,
   /** Where the query gives keys 0 and 1 the same weight: perpendicular to k₀ − k₁. */
   equal: { difference: [k0[0] - k1[0], k0[1] - k1[1]], query: equalQuery, ...equal },
 };

@@ -4,7 +4,9 @@
 import { emptyCache, toValueStateDict } from '../engine/model.ts';
 import { toyStateDict, toyVocab } from '../engine/toy.ts';
 import { readTrace, tracedGpt } from '../engine/trace.ts';
-import { onUnits } from '../viz/mlp/toy-mlp.ts';
+import { factor, onUnits, unitName } from '../viz/mlp/toy-mlp.ts';
+import { texDotRows, texVec } from '../viz/mlp/tex.ts';
+import { fixed } from '../viz/shared/format.ts';
 import { outputRows, runningTarget } from '../viz/mlp/toy-output.ts';
 import { lossOf, nextTokenProbs, rankTokens } from '../viz/mlp/next-token.ts';
 import { toyLoss, toyStep, runningExample } from '../viz/toy/walkthrough.ts';
@@ -25,7 +27,7 @@ const otherPick = { token: toyVocab.indexOf('a'), pos: 1, cache: 'computed' as c
 /** The exercise's pick: its normalised input to the MLP and which units it turns on. */
 function otherLayer() {
   const l = toyStep(otherPick).trace.layers[0];
-  return { norm2: l.norm2, on: onUnits(l.mlpHidden) };
+  return { norm2: l.norm2, on: onUnits(l.mlpHidden), onNames: onUnits(l.mlpHidden).map(unitName) };
 }
 
 const realModel = { config: shippedWeights.config, params: toValueStateDict(shippedWeights.stateDict) };
@@ -73,6 +75,29 @@ function realOnFraction(): number {
   return on / seen;
 }
 
+/**
+ * The running example's worked arithmetic as TeX, 4 decimals (rendered by <Tex> in the prose):
+ * each display an aligned block narrow enough for a phone.
+ */
+function workedTex() {
+  const n = step.norms.mlp;
+  const on = onUnits(layer.mlpHidden);
+  const fc1 = toyStateDict['layer0.mlp_fc1'];
+  const fc2 = toyStateDict['layer0.mlp_fc2'];
+  const aligned = (rows: string) => `\\begin{aligned} ${rows} \\end{aligned}`;
+  return {
+    afterAttn: `r = ${texVec(layer.afterAttn, 4)}`,
+    meanSquare: `\\tfrac{1}{2}\\big(${layer.afterAttn.map((x) => `${factor(x, 4)}^2`).join(' + ')}\\big) = ${fixed(n.meanSquare, 4)}`,
+    scale: `1/\\sqrt{${fixed(n.meanSquare, 4)} + 0.00001} = ${fixed(n.scale, 4)}`,
+    norm2: aligned(`x &= ${fixed(n.scale, 4)} \\cdot ${texVec(layer.afterAttn, 4)} \\\\ &= ${texVec(layer.norm2, 4)}`),
+    units: layer.mlpHidden.map((z, i) => aligned(texDotRows(`h_${i}`, fc1[i], layer.norm2, z, 4))),
+    down: aligned(layer.mlpOut.map((m, j) => texDotRows(`m_${j}`, on.map((i) => fc2[j][i]), on.map((i) => layer.mlpRelu[i]), m, 4)).join(' \\\\[0.4em] ')),
+    output: aligned(`\\text{output} &= r + m \\\\ &= ${texVec(layer.afterAttn, 4)} \\\\ &\\quad + ${texVec(layer.mlpOut, 4)} \\\\ &= ${texVec(layer.output, 4)}`),
+    finalVector: texVec(layer.output, 4),
+    logits: aligned(rows.map((r) => texDotRows(`\\ell_{\\text{${r.label}}}`, r.row, layer.output, r.logit, 4)).join(' \\\\[0.4em] ')),
+  };
+}
+
 /** Chapter 6's MLP and output sections: the toy's running example and the trained model's next letter after "emm". */
 export const mlpOutputFacts = {
   toy: {
@@ -85,11 +110,13 @@ export const mlpOutputFacts = {
     expSum: rows.reduce((total, r) => total + r.exp, 0),
     hiddenSize: layer.mlpHidden.length,
     on: onUnits(layer.mlpHidden),
+    onNames: onUnits(layer.mlpHidden).map(unitName),
+    tex: workedTex(),
     target: runningTarget,
     targetP: step.probs[runningTarget],
     targetLoss: toyLoss(step, runningTarget),
     lossB: toyLoss(step, toyVocab.indexOf('b')),
-    mirror: mirrorPairs(toyStateDict['layer0.mlp_fc1'])[0],
+    mirror: mirrorPairs(toyStateDict['layer0.mlp_fc1'])[0].map((i) => ({ index: i, name: unitName(i) })),
     other: { pick: otherPick, ...otherLayer() },
   },
   real: {

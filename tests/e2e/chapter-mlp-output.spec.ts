@@ -26,7 +26,11 @@ function fastProbs(prefix: string): number[] {
 const label = (id: number) => (id === weights.tokenizer.bos ? 'end' : weights.tokenizer.token(id));
 
 async function pick(page: Page, p: ToyPick) {
-  const picker = await hydrated(page, '.token-picker');
+  // the chapter's first picker (any picker on the page moves every view)
+  const island = page.locator('astro-island').filter({ has: page.locator('.token-picker') }).first();
+  const picker = island.locator('.token-picker');
+  await picker.scrollIntoViewIfNeeded(); // the island itself has no box of its own
+  await expect(island).not.toHaveAttribute('ssr', /.*/);
   await picker.getByRole('group', { name: 'Token' }).getByRole('radio', { name: toyVocab[p.token], exact: true }).check();
   await picker.getByRole('group', { name: 'Position' }).getByRole('radio', { name: String(p.pos), exact: true }).check();
   await picker.getByRole('radio', { name: p.cache === 'pinned' ? 'given (pinned)' : 'computed', exact: true }).check();

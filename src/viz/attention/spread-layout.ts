@@ -11,8 +11,16 @@ import type { SpreadAt } from './score-spread.ts';
 /** The figure's size in SVG user units, and the axis range: wide enough for the raw scores at d = 256. */
 export const spreadFigure = { width: 360, height: 150, left: 62, right: 10, top: 8, strip: 48, axis: [-60, 60] } as const;
 
-/** One strip: its label, the dots, the ±1 standard deviation bar, and how many scores lie past the axis. */
-export type Strip = { label: string; y: number; dots: { x: number; y: number }[]; sdBar: [number, number]; beyond: number };
+/** One strip: its label, the dots (and all of them as one path), the ±1 standard deviation bar, and how many scores lie past the axis. */
+export type Strip = { label: string; y: number; dots: { x: number; y: number }[]; path: string; sdBar: [number, number]; beyond: number };
+
+/**
+ * Dots as one SVG path of zero-length segments, drawn with round caps: a thousand dots are one
+ * element and a few bytes each in the page, instead of a thousand circles.
+ */
+export function dotsPath(dots: readonly { x: number; y: number }[]): string {
+  return dots.map((d) => `M${d.x.toFixed(1)} ${d.y.toFixed(1)}h0`).join('');
+}
 
 export type SpreadLayout = { strips: Strip[]; ticks: Tick[]; axisY: number; zeroX: number };
 
@@ -31,10 +39,12 @@ export function spreadLayout(s: SpreadAt): SpreadLayout {
     const y = f.top + f.strip * (row + 0.5);
     const placed = scores.map((v) => placeOnAxis(x, v));
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    const dots = placed.map((p, i) => ({ x: p.at, y: y + offsets[i] * f.strip }));
     return {
       label,
       y,
-      dots: placed.map((p, i) => ({ x: p.at, y: y + offsets[i] * f.strip })),
+      dots,
+      path: dotsPath(dots),
       sdBar: [placeOnAxis(x, mean - sd).at, placeOnAxis(x, mean + sd).at],
       beyond: placed.filter((p) => p.off).length,
     };

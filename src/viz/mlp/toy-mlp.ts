@@ -46,13 +46,16 @@ export const factor = (x: number, decimals = 2) => (fixed(x, decimals).startsWit
  * the first written as a subtraction: "−0.20·(−0.69) + 0.50·1.23 − 0.30·0.10".
  */
 export function dotText(w: readonly number[], x: readonly number[], decimals = 2, times = '·'): string {
-  return w
-    .map((wi, i) => {
-      const term = `${times}${factor(x[i], decimals)}`;
-      if (i === 0) return `${fixed(wi)}${term}`;
-      return fixed(wi).startsWith('\u2212') ? ` \u2212 ${fixed(-wi)}${term}` : ` + ${fixed(wi)}${term}`;
-    })
-    .join('');
+  return dotTerms(w, x, decimals, times).join('');
+}
+
+/** The terms of dotText, each after the first with its " + " or " − " in front. */
+export function dotTerms(w: readonly number[], x: readonly number[], decimals = 2, times = '·'): string[] {
+  return w.map((wi, i) => {
+    const term = `${times}${factor(x[i], decimals)}`;
+    if (i === 0) return `${fixed(wi)}${term}`;
+    return fixed(wi).startsWith('\u2212') ? ` \u2212 ${fixed(-wi)}${term}` : ` + ${fixed(wi)}${term}`;
+  });
 }
 
 /** A unit's line: "h₁ = −0.20·(−0.69) + 0.50·1.23 = 0.75". */

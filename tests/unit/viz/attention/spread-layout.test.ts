@@ -1,7 +1,7 @@
 // The score-spread figure's layout: where scores land, what is held at the edge, the ±1 sd bars.
 
 import { describe, expect, it } from 'vitest';
-import { spreadFigure, spreadLayout } from '../../../../src/viz/attention/spread-layout.ts';
+import { dotsPath, spreadFigure, spreadLayout } from '../../../../src/viz/attention/spread-layout.ts';
 import type { SpreadAt } from '../../../../src/viz/attention/score-spread.ts';
 
 // x runs from 62 (score −60) to 350 (score 60): 2.4 units per 1
@@ -27,5 +27,9 @@ describe('spreadLayout', () => {
     const [a, b] = l.strips;
     expect(b.y - a.y).toBe(spreadFigure.strip);
     for (const s of l.strips) for (const d of s.dots) expect(Math.abs(d.y - s.y)).toBeLessThanOrEqual(0.4 * spreadFigure.strip);
+  });
+  it('draws all dots of a strip as one path, a zero-length segment per dot at one decimal', () => {
+    expect(dotsPath([{ x: 1.26, y: 2 }, { x: 3, y: 4.04 }])).toBe('M1.3 2.0h0M3.0 4.0h0');
+    expect(l.strips[0].path.match(/M/g)).toHaveLength(sample.raw.length);
   });
 });
