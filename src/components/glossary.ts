@@ -61,6 +61,10 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'training', term: 'Training', definition: 'Repeatedly measuring the loss on data and nudging every parameter against its gradient.', see: ['loss', 'optimizer'] },
   { id: 'vocabulary', term: 'Vocabulary', definition: `The set of all tokens a tokenizer knows. microgpt's has ${f.vocabSize}: the letters a to z and BOS.`, see: ['token'] },
   { id: 'weight', term: 'Weight', definition: 'A learned number that multiplies one input of a neuron: how much that input counts, and with which sign.', see: ['neuron', 'parameter'] },
+  { id: 'one-hot', term: 'One-hot', definition: 'A list of numbers that is 1 in one place and 0 everywhere else. Attention with one-hot weights returns exactly one position\'s value, like a dictionary lookup.', see: ['attention', 'softmax'] },
+
+  { id: 'layernorm', term: 'LayerNorm', definition: 'The normalization GPT-2 uses: subtract the vector\'s mean, divide by its standard deviation, then multiply by a learned gain and add a learned bias. microgpt uses the simpler RMSNorm instead.', see: ['rmsnorm', 'normalization'] },
+  { id: 'gelu', term: 'GeLU', definition: 'A smooth version of ReLU used by GPT-2: large positive inputs pass, large negative ones become 0, and small negative ones come out slightly below 0. microgpt uses ReLU.', see: ['relu'] },
 ];
 
 const byId = new Map(glossary.map((e) => [e.id, e]));

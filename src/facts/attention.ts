@@ -4,7 +4,7 @@
 
 import { headDim, presets, toyConfig } from '../engine/config.ts';
 import { attend } from '../viz/attention/attend.ts';
-import { clampQuery } from '../viz/attention/playground.ts';
+import { clampQuery, queryRange } from '../viz/attention/playground.ts';
 import { spreadAt, spreadDims, spreadPairs, spreadSampleSize, rowLength } from '../viz/attention/score-spread.ts';
 import { runningExample, toyStep, toyLabel } from '../viz/toy/walkthrough.ts';
 import { toValueStateDict, type ValueModel } from '../engine/model.ts';
@@ -15,7 +15,7 @@ import { names, shippedWeights, training, model as shippedModel } from './shippe
 import { parameterCount } from '../engine/params.ts';
 import { toyStateDict } from '../engine/toy.ts';
 import { fixed } from '../viz/shared/format.ts';
-import { compareCaches } from '../viz/toy/cache-compare.ts';
+import { vec } from '../viz/toy/step-equations.ts';
 import { toyFacts } from './toy.ts';
 
 const pairs = spreadPairs();
@@ -35,16 +35,31 @@ const stretch = 2;
 const equalQuery = along.map((x) => clampQuery(stretch * x));
 const equal = attend(equalQuery, keys, vals);
 
+// the largest weight any query on the sliders can reach in the running example: softmax's top
+// weight grows as the query goes further out, so it is enough to walk the square's edge
+const { min, max } = queryRange;
+const edge = Array.from({ length: 81 }, (_, i) => min + ((max - min) * i) / 80).flatMap((t) => [[t, min], [t, max], [min, t], [max, t]]);
+const atOrigin = attend([0, 0], keys, vals);
+const reach = Math.max(...edge.flatMap((q) => attend(q, keys, vals).weights));
+
 /** The lookup and playground sections' numbers: the seeded score spreads, and the toy's head on the running example. */
 export const lookupFacts = {
   sample: { ...spreadSampleSize, rowLength },
   dims: spreadDims,
+  /** The largest d the widget offers. */
+  largest: spreadDims[spreadDims.length - 1],
   spreads,
   spreadOf,
   /** The size of one head of the real model (n_embd / n_head), the d its scores are divided by the root of. */
   realHeadDim: presets.microgpt.nEmbd / presets.microgpt.nHead,
+  /** The real model's width and number of heads. */
+  realModel: { nEmbd: presets.microgpt.nEmbd, nHead: presets.microgpt.nHead },
   /** The running example's query, keys and values, and the head's scores and weights. */
   toy: { query: running.trace.layers[0].q, keys, values: vals, head: running.trace.layers[0].heads[0], headDim: running.trace.layers[0].q.length },
+  /** The head with the query at the origin: every score 0, so the output is the plain mean of the values. */
+  atOrigin,
+  /** The largest weight a query on the sliders reaches in the running example. */
+  reach,
   /** Where the query gives keys 0 and 1 the same weight: perpendicular to k₀ − k₁. */
   equal: { difference: [k0[0] - k1[0], k0[1] - k1[1]], query: equalQuery, ...equal },
 };
@@ -137,7 +152,6 @@ const e = head.scores.map(Math.exp);
 const eSum = e.reduce((a, b) => a + b, 0);
 const emb = ex.norms.emb;
 const norm1 = ex.norms.attn;
-const comparison = compareCaches(ex.pick.token, ex.pick.pos);
 
 /** The cached rows' tokens from the largest weight to the smallest. */
 const byWeight = (st: typeof ex) =>
@@ -156,13 +170,14 @@ function agreeingDecimals(a: readonly number[], b: readonly number[]): number {
  * column and a 320 px phone.
  */
 export const toyWalk = {
+  /** A vector as the toy's figures write it, "(−0.741, 1.314)", for the prose. */
+  vec,
   /** The toy's parameter count, and the real model's width and parameter count. */
   toyParams: parameterCount(toyConfig),
   realWidth: shippedModel.nEmbd,
   realParams: shippedModel.parameters,
   example: ex,
   computed: toyFacts.computed,
-  comparison,
   /** Tokens of the running example's cache by weight, largest first, with the given and with the computed cache. */
   byWeight: byWeight(ex),
   byWeightComputed: byWeight(toyFacts.computed),
@@ -174,18 +189,22 @@ export const toyWalk = {
   tex: {
     embSum: aligned(`\\token{x} &= \\mathrm{wte}[\\token{b}] + \\mathrm{wpe}[\\position{2}] \\\\ &= ${v(ex.trace.tokEmb, 2)} + ${v(ex.trace.posEmb, 2)} \\\\ &= ${v(ex.trace.embSum, 2)}`),
     meanSquare: aligned(`\\mathrm{ms} &= \\frac{${p(emb.input[0], 2)}^2 + ${p(emb.input[1], 2)}^2}{2} \\\\ &= \\frac{${f(emb.input[0] ** 2, 4)} + ${f(emb.input[1] ** 2, 4)}}{2} = ${f(emb.meanSquare, 4)}`),
-    scale: `\\mathrm{scale} = \\frac{1}{\\sqrt{\\mathrm{ms} + 10^{-5}}} = \\frac{1}{\\sqrt{${f(emb.meanSquare + 1e-5, 5)}}} = ${f(emb.scale, 5)}`,
+    scale: aligned(`\\mathrm{scale} &= \\frac{1}{\\sqrt{\\mathrm{ms} + 10^{-5}}} \\\\ &= \\frac{1}{\\sqrt{${f(emb.meanSquare + 1e-5, 5)}}} = ${f(emb.scale, 5)}`),
     normalised: aligned(`\\hat{x} &= \\mathrm{scale} \\cdot \\token{x} = ${f(emb.scale, 5)} \\cdot ${v(emb.input, 2)} \\\\ &= ${v(emb.output, 5)}`),
     norm1: aligned(
-      `\\mathrm{ms} &= \\tfrac{1}{2}\\big(${p(norm1.input[0], 5)}^2 + ${f(norm1.input[1], 5)}^2\\big) \\\\ &= ${f(norm1.meanSquare, 5)} \\\\[0.3em] ` +
+      `\\mathrm{ms} &= \\tfrac{1}{2}\\big(\\hat{x}[0]^2 + \\hat{x}[1]^2\\big) \\\\ &= ${f(norm1.meanSquare, 5)} \\\\[0.3em] ` +
         `\\mathrm{scale} &= 1/\\sqrt{${f(norm1.meanSquare + 1e-5, 5)}} = ${f(norm1.scale, 5)} \\\\[0.3em] ` +
         `\\mathrm{rmsnorm}(\\hat{x}) &= ${v(norm1.output, 5)}`,
     ),
     q: aligned(matVec('\\query{q}', toyStateDict['layer0.attn_wq'], layer.norm1, layer.q)),
-    kv: `\\key{k} = ${v(layer.k)}, \\quad \\val{v} = ${v(layer.v)}`,
+    kv: aligned(`\\key{k} &= ${v(layer.k)} \\\\ \\val{v} &= ${v(layer.v)}`),
     scores: aligned(
       ex.cache
-        .map((row, t) => `s${sub(t)} &= \\frac{${prods(layer.q, row.key, 3, 3)}}{${f(Math.SQRT2, 3)}} = ${f(head.scores[t])}`)
+        .map((row, t) => {
+          const qk = layer.q[0] * row.key[0] + layer.q[1] * row.key[1];
+          const [first, second] = layer.q.map((qi, i) => `${p(qi)} \\cdot ${p(row.key[i])}`);
+          return `\\query{q} \\cdot \\key{k${sub(t)}} &= ${first} \\\\ &\\quad + ${second} \\\\ s${sub(t)} &= ${f(qk)} / ${f(Math.SQRT2, 3)} = ${f(head.scores[t])}`;
+        })
         .join(' \\\\[0.4em] '),
     ),
     exps: aligned(
@@ -196,7 +215,7 @@ export const toyWalk = {
       `\\mathrm{out} &= ` + head.weights.map((w, t) => `${f(w)} \\cdot ${v(ex.cache[t].value)}`).join(' \\\\ &\\quad + ') + ` \\\\ &= ${v(head.out)}`,
     ),
     project: aligned(matVec('a', toyStateDict['layer0.attn_wo'], head.out, layer.attnOut)),
-    residual: aligned(`\\hat{x} + a &= ${v(layer.input)} + ${v(layer.attnOut)} \\\\ &= ${v(layer.afterAttn)}`),
+    residual: aligned(`x' &= \\hat{x} + a \\\\ &= ${v(layer.input)} + ${v(layer.attnOut)} \\\\ &= ${v(layer.afterAttn)}`),
     /** The exercise: score of the key at position 0, by hand. */
     score0: aligned(
       `s_0 &= \\frac{${prods(layer.q, ex.cache[0].key, 3, 2)}}{\\sqrt{2}} \\\\ &= \\frac{${f(layer.q[0] * ex.cache[0].key[0] + layer.q[1] * ex.cache[0].key[1], 4)}}{${f(Math.SQRT2, 4)}} = ${f(head.scores[0])}`,

@@ -130,9 +130,13 @@ test('the KV cache view steps by mouse and keyboard, plays, pauses and resets, a
 
   await root.getByRole('button', { name: 'Play' }).click();
   await expect(root.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
-  await expectKvAt(page, 'olivia', 4);
+  await expect(root.locator('[data-now]')).toContainText('Position 4 of 6');
   await root.getByRole('button', { name: 'Pause' }).click();
   await expect(root.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  const paused = Number((await root.locator('[data-now]').textContent())?.match(/Position (\d+)/)?.[1]);
+  expect(paused).toBeGreaterThanOrEqual(4);
+  await page.waitForTimeout(1500); // paused: it stays put
+  await expectKvAt(page, 'olivia', paused);
 
   await root.getByRole('button', { name: 'Reset' }).click();
   await expectKvAt(page, 'olivia', 0);

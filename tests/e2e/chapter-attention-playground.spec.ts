@@ -84,7 +84,11 @@ test('the arrow keys move the focused query point by 0.05, and by 0.25 with Shif
   expect(await query(w)).toEqual([grid(real[0] + 0.05), grid(grid(real[1]) + 0.3)]);
   const [q1, q2] = await query(w);
   await expect(handle).toHaveAttribute('aria-valuetext', `q₁ ${fixed(q1)}, q₂ ${fixed(q2)}`);
-  await expectHead(w, runningValues);
+  const p = await expectHead(w, runningValues);
+  // once the keys rest, the live region says the new weights and output
+  await expect(w.locator('[aria-live="polite"]')).toHaveText(
+    `Weights BOS ${fixed(p.weights[0])}, a ${fixed(p.weights[1])}, b ${fixed(p.weights[2])}; output (${p.output.map((x) => fixed(x)).join(', ')}).`,
+  );
 });
 
 test('the sliders move the query, and Reset brings back the model’s own query', async ({ page }) => {
@@ -118,14 +122,16 @@ test('one-hot weights return exactly that position’s value row, wherever the q
   await expect(w.locator('[data-exact]')).toHaveAttribute('data-exact', 'yes');
 });
 
-test('the token picker changes the keys drawn and the weights', async ({ page }) => {
+test('the token picker changes the keys drawn, the query and the weights', async ({ page }) => {
   const w = await playground(page);
+  await w.getByLabel('Weights').selectOption({ label: 'one-hot on position 2 (b)' });
   const picker = await hydrated(page, '.token-picker');
   await picker.getByRole('group', { name: 'Token' }).getByRole('radio', { name: 'a', exact: true }).check();
   await picker.getByRole('group', { name: 'Position' }).getByRole('radio', { name: '3', exact: true }).check();
   const pick = toyStep({ token: 1, pos: 3, cache: 'pinned' });
   await w.scrollIntoViewIfNeeded();
   await expect(w.locator('[data-key]')).toHaveCount(4);
+  await expect(w.getByLabel('Weights')).toHaveValue('softmax'); // a new pick starts from its own softmax weights
   expect(await drawnKeys(w)).toEqual(pick.cache.map((r) => r.key));
   await expect(w.locator('[data-key] text')).toHaveText(['k₀ BOS', 'k₁ a', 'k₂ b', 'k₃ a']);
   const q = pick.trace.layers[0].q;

@@ -14,6 +14,19 @@ import facts from '../../src/generated/facts.json' with { type: 'json' };
 
 openChapterForEachTest('/chapters/mlp/');
 
+/**
+ * Scroll a widget into view and wait for its island. Blocks above it are laid out only when
+ * near the screen (content-visibility), so one scroll can land short: scroll until it is in view.
+ */
+async function shown(page: Page, selector: string): Promise<Locator> {
+  const root = page.locator(selector);
+  await expect.poll(async () => {
+    await root.scrollIntoViewIfNeeded();
+    return root.evaluate((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+  }).toBe(true);
+  return hydrated(page, root);
+}
+
 const file = readFileSync('src/engine/model.ts', 'utf8').split('\n');
 /** The 1-based number of the one line of model.ts containing `text`. */
 function lineOf(text: string): number {
@@ -33,7 +46,7 @@ async function entries(widget: Locator): Promise<string[]> {
 
 test.describe('the GPT-2 block diagram', () => {
   test('a click on a block highlights the lines of gpt() that do its work and lists its state-dict entries', async ({ page }) => {
-    const widget = await hydrated(page, '.widget.block-diagram');
+    const widget = await shown(page, '.widget.block-diagram');
     const cases: { id: string; lines: number[]; entries: string[] }[] = [
       { id: 'wte', lines: [lineOf("sd['wte'][token]"), lineOf('add(tokEmb, posEmb)')], entries: ['wte'] },
       { id: 'ln1', lines: [lineOf("rec?.('norm1'")], entries: [] },
@@ -53,7 +66,7 @@ test.describe('the GPT-2 block diagram', () => {
   });
 
   test('attention highlights one run of lines, from q to W_o, and the four attention matrices at 16 × 16', async ({ page }) => {
-    const widget = await hydrated(page, '.widget.block-diagram');
+    const widget = await shown(page, '.widget.block-diagram');
     await widget.locator('[data-block="attn"]').click();
     const lines = await highlighted(widget);
     expect(lines[0]).toBe(lineOf('const q = linear('));
@@ -63,7 +76,7 @@ test.describe('the GPT-2 block diagram', () => {
   });
 
   test('the keyboard selects blocks: one Tab stop, arrows, Home, End, and Enter or Space on a clicked-away block', async ({ page }) => {
-    const widget = await hydrated(page, '.widget.block-diagram');
+    const widget = await shown(page, '.widget.block-diagram');
     const blocks = widget.locator('[data-block]');
     await expect(widget.locator('[data-block][tabindex="0"]')).toHaveCount(1);
     await blocks.first().focus();
@@ -123,7 +136,7 @@ async function pickToken(page: Page, label: string) {
 
 test.describe('the model map', () => {
   test('every box shows the engine’s numbers for the running example, and follows the token picker', async ({ page }) => {
-    const map = await hydrated(page, '.widget.model-map');
+    const map = await shown(page, '.widget.model-map');
     await expectMapShows(map, runningExample);
     await pickToken(page, 'c');
     await expectMapShows(map, { ...runningExample, token: 3 });
@@ -135,7 +148,7 @@ test.describe('the model map', () => {
   });
 
   test('the boxes take one Tab stop and move with the arrow keys; the bar shows the selected box’s exact numbers and sources', async ({ page }) => {
-    const map = await hydrated(page, '.widget.model-map');
+    const map = await shown(page, '.widget.model-map');
     const s = toyStep(runningExample);
     await expect(map.locator('[role="option"][tabindex="0"]')).toHaveCount(1);
     await map.locator('[data-box="tokEmb"]').focus();
@@ -160,7 +173,8 @@ test.describe('the model map', () => {
   test('lays out in one column on a phone and three side by side at 1280 px, never wider than the screen', async ({ page }) => {
     for (const [width, columns] of [[375, 1], [1280, 3]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      const map = await hydrated(page, '.widget.model-map');
+      await page.goto('/chapters/mlp/'); // a new load at this width (a reload would restore the scroll position)
+      const map = await shown(page, '.widget.model-map');
       const lefts = await map.locator('[data-column]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
       expect(new Set(lefts).size, `${width} px`).toBe(columns);
       const right = await map.evaluate((e) => e.getBoundingClientRect().right);

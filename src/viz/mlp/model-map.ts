@@ -9,7 +9,7 @@ import { subscript } from '../shared/format.ts';
 import type { ToyStep } from '../toy/walkthrough.ts';
 
 /** A role colour of tokens.css, or '' for the plain residual stream. */
-export type BoxRole = 'token' | 'position' | 'query' | 'key' | 'value' | 'current' | '';
+export type BoxRole = 'token' | 'position' | 'query' | 'key' | 'value' | '';
 
 /** One box of the map: a vector (or, for the cache, one row per position) and where it came from. */
 export type MapBox = {

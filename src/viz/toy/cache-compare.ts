@@ -4,39 +4,46 @@
 import { subscript } from '../shared/format.ts';
 import { pinnedPositions, toyLabel, toyStep, type ToyStep } from './walkthrough.ts';
 
-/** One number under both caches. */
+/** One number under both caches, and the change: computed − given. */
 export type CompareRow = { label: string; pinned: number; computed: number; diff: number };
 
-/** One earlier cache entry under both caches (only the ones the plan gives can differ). */
-export type CacheEntryPair = { label: string; pinned: readonly number[]; computed: readonly number[] };
+/** Rows that belong together (one cache entry, the scores, the weights…), under a title. */
+export type CompareGroup = { title: string; rows: CompareRow[] };
 
 export type CacheComparison = {
   pinned: ToyStep;
   computed: ToyStep;
-  /** The earlier entries that differ: k and v of positions 0 and 1, as far as the pick reaches. */
-  entries: CacheEntryPair[];
-  /** Scores, weights, the head's output, W_o's output and the stream after the residual add. */
-  rows: CompareRow[];
+  /** First the earlier entries that can differ (k and v of positions 0 and 1, as far as the pick reaches), then what they change. */
+  groups: CompareGroup[];
 };
 
-/** Run the picked token at its position with both caches and line up what differs. */
+const row = (label: string, pinned: number, computed: number): CompareRow => ({ label, pinned, computed, diff: computed - pinned });
+const pair = (name: string, a: readonly number[], b: readonly number[]) => [0, 1].map((j) => row(`${name}[${j}]`, a[j], b[j]));
+
+/** Run the picked token at its position with both caches and line up what differs, one number a row. */
 export function compareCaches(token: number, pos: number): CacheComparison {
   const pinned = toyStep({ token, pos, cache: 'pinned' });
   const computed = toyStep({ token, pos, cache: 'computed' });
-  const entries: CacheEntryPair[] = [];
+  const groups: CompareGroup[] = [];
   for (let t = 0; t < Math.min(pos, pinnedPositions); t++) {
-    const who = `${toyLabel(pinned.cache[t].token)} at ${t}`;
-    entries.push({ label: `k${subscript(t)} (${who})`, pinned: pinned.cache[t].key, computed: computed.cache[t].key });
-    entries.push({ label: `v${subscript(t)} (${who})`, pinned: pinned.cache[t].value, computed: computed.cache[t].value });
+    const [p, c] = [pinned.cache[t], computed.cache[t]];
+    groups.push({
+      title: `cache row ${t} (${toyLabel(p.token)})`,
+      rows: [...pair(`k${subscript(t)}`, p.key, c.key), ...pair(`v${subscript(t)}`, p.value, c.value)],
+    });
   }
-  const rows: CompareRow[] = [];
-  const add = (label: string, a: number, b: number) => rows.push({ label, pinned: a, computed: b, diff: b - a });
   const [hp, hc] = [pinned, computed].map((s) => s.trace.layers[0].heads[0]);
   const [lp, lc] = [pinned, computed].map((s) => s.trace.layers[0]);
-  hp.scores.forEach((x, t) => add(`score s${subscript(t)}`, x, hc.scores[t]));
-  hp.weights.forEach((x, t) => add(`weight w${subscript(t)}`, x, hc.weights[t]));
-  [0, 1].forEach((j) => add(`head out[${j}]`, hp.out[j], hc.out[j]));
-  [0, 1].forEach((j) => add(`W_o out a[${j}]`, lp.attnOut[j], lc.attnOut[j]));
-  [0, 1].forEach((j) => add(`stream x[${j}]`, lp.afterAttn[j], lc.afterAttn[j]));
-  return { pinned, computed, entries, rows };
+  const who = (t: number) => toyLabel(pinned.cache[t].token);
+  groups.push(
+    { title: 'scores', rows: hp.scores.map((x, t) => row(`s${subscript(t)} ${who(t)}`, x, hc.scores[t])) },
+    { title: 'weights', rows: hp.weights.map((x, t) => row(`w${subscript(t)} ${who(t)}`, x, hc.weights[t])) },
+    { title: "the head's output", rows: pair('out', hp.out, hc.out) },
+    { title: 'after W_o', rows: pair('a', lp.attnOut, lc.attnOut) },
+    { title: 'the stream after the add', rows: pair('x', lp.afterAttn, lc.afterAttn) },
+  );
+  return { pinned, computed, groups };
 }
+
+/** How many earlier cache rows differ between the two caches (0 at position 0). */
+export const differingRows = (c: CacheComparison) => c.groups.filter((g) => g.title.startsWith('cache row')).length;

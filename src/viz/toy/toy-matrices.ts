@@ -11,8 +11,8 @@ export type ToyMatrix = {
   role: string; // a colour role of tokens.css, or ''
   rows: number[][];
   rowLabels: string[];
+  colLabels: string[]; // empty when the columns need no names
   highlightRow: number; // −1 for none
-  decimals: number; // shown; the exact value is on hover and focus
 };
 
 const positions = Array.from({ length: toyConfig.blockSize }, (_, p) => `pos ${p}`);
@@ -21,8 +21,13 @@ const outs = (n: number) => Array.from({ length: n }, (_, i) => `${i}`);
 /** Every matrix of the toy, in the order the forward pass uses them, with the pick's rows marked. */
 export function toyMatrices(pick: ToyPick): ToyMatrix[] {
   const sd = toyStateDict;
-  const m = (key: string, caption: string, role: string, rowLabels: string[], highlightRow = -1, decimals = 2): ToyMatrix => ({
-    key, caption, role, rows: sd[key], rowLabels, highlightRow, decimals,
+  const m = (key: string, caption: string, role: string, rowLabels: string[], highlightRow = -1): ToyMatrix => ({
+    key, caption, role, rows: sd[key], rowLabels, colLabels: [], highlightRow,
+  });
+  // mlp_fc2 has eight columns: shown as two halves of four, so it fits a phone without scrolling
+  const half = (from: number): ToyMatrix => ({
+    key: `layer0.mlp_fc2 ${from}`, caption: `mlp_fc2 (2 × 8), columns ${from}–${from + 3}`, role: '',
+    rows: sd['layer0.mlp_fc2'].map((r) => r.slice(from, from + 4)), rowLabels: outs(2), colLabels: outs(8).slice(from, from + 4), highlightRow: -1,
   });
   return [
     m('wte', 'wte (token embeddings)', 'token', [...toyVocab], pick.token),
@@ -31,9 +36,9 @@ export function toyMatrices(pick: ToyPick): ToyMatrix[] {
     m('layer0.attn_wk', 'attn_wk', 'key', outs(2)),
     m('layer0.attn_wv', 'attn_wv', 'value', outs(2)),
     m('layer0.attn_wo', 'attn_wo', '', outs(2)),
-    m('layer0.mlp_fc1', 'mlp_fc1 (8 × 2)', '', outs(8), -1, 1),
-    // eight columns: one decimal, so the table fits a phone
-    m('layer0.mlp_fc2', 'mlp_fc2 (2 × 8)', '', outs(2), -1, 1),
+    m('layer0.mlp_fc1', 'mlp_fc1 (8 × 2)', '', outs(8)),
+    half(0),
+    half(4),
     m('lm_head', 'lm_head', '', [...toyVocab]),
   ];
 }

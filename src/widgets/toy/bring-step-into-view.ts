@@ -8,7 +8,8 @@ export function bringStepIntoView(el: HTMLElement): void {
   if (!step) return;
   const figure = step.querySelector<HTMLElement>('[data-scrolly-figure]')!;
   const text = step.querySelector<HTMLElement>('[data-scrolly-text]')!;
-  const sticky = getComputedStyle(figure).position === 'sticky';
+  // in the sticky layout a step's box dissolves into the scrolly's grid (display: contents)
+  const sticky = getComputedStyle(step).display === 'contents';
   // the scrolly's reading line is mid-screen: put the text a little above it
   const top = sticky ? text.getBoundingClientRect().top - innerHeight * 0.4 : figure.getBoundingClientRect().top - innerHeight * 0.05;
   const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -16,6 +16,20 @@ describe('lookupFacts', () => {
     expect(f.equal.weights[0]).toBeCloseTo(f.equal.weights[1], 14);
   });
 
+  it('no query on a 0.1 grid inside the sliders’ square beats the weight it says the edge reaches', () => {
+    const { keys, values } = f.toy;
+    let best = 0;
+    for (let i = -20; i <= 20; i++) for (let j = -20; j <= 20; j++) {
+      const q = [i / 10, j / 10];
+      const exps = keys.map((k) => Math.exp((k[0] * q[0] + k[1] * q[1]) / Math.SQRT2));
+      const total = exps.reduce((a, b) => a + b, 0);
+      best = Math.max(best, ...exps.map((e) => e / total));
+    }
+    expect(values).toHaveLength(3);
+    expect(best).toBeLessThanOrEqual(f.reach + 1e-12);
+    expect(best).toBeGreaterThan(f.reach - 0.01);
+  });
+
   it('quotes the real model’s head size (16 / 4) and the toy’s (2)', () => {
     expect(f.realHeadDim).toBe(4);
     expect(f.toy.headDim).toBe(2);
