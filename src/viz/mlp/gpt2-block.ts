@@ -236,7 +236,7 @@ export function lineList(ns: readonly number[]): string {
 
 /** Where a part sits in gpt(), in words: its lines, or for a dropped part the line it would go just before. */
 export function placeText(status: BlockStatus, ns: readonly number[]): string {
-  return status === 'dropped' ? `would go just before ${lineList(ns)}` : lineList(ns);
+  return status === 'dropped' ? `just before ${lineList(ns)}` : lineList(ns);
 }
 
 /** A line split into its code and its trailing comment ("// …"), for the comment's quieter colour. */

@@ -168,7 +168,7 @@ describe('lineList and splitComment', () => {
   ])('writes %j as “%s”', (ns, text) => expect(lineList(ns)).toBe(text));
 
   it('says where a dropped part would go, and where the others are', () => {
-    expect(placeText('dropped', [103])).toBe('would go just before line 103');
+    expect(placeText('dropped', [103])).toBe('just before line 103');
     expect(placeText('added', [57])).toBe('line 57');
     expect(placeText('kept', [53, 55])).toBe('lines 53, 55');
   });
