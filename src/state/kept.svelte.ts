@@ -1,8 +1,10 @@
 // What a reader made in a widget (a typed name, a config), kept for the next visit. The
 // build-time picture uses the default; a kept value is read once the island has hydrated,
-// and only if `accept` still takes it (storage may hold an older or hand-edited value).
+// and only if `accept` still takes it (storage may hold an older or hand-edited value). A
+// change made in another tab is followed here too, so neither tab later writes back a stale
+// copy over the other's work.
 
-import { loadJSON, saveJSON } from './storage.ts';
+import { loadJSON, onOtherTabWrite, saveJSON } from './storage.ts';
 
 /** A value kept under `key`: `current` reads it, `keep()` changes and stores it. */
 export type Kept<T> = { readonly current: T; keep(value: T): void };
@@ -13,6 +15,9 @@ export function useKept<T>(key: string, fallback: T, accept: (stored: unknown) =
   $effect(() => {
     const stored = loadJSON<unknown>(`kept:${key}`, null);
     if (stored !== null && accept(stored)) value = stored;
+    return onOtherTabWrite(`kept:${key}`, (next) => {
+      if (next !== null && accept(next)) value = next;
+    });
   });
   return {
     get current() {

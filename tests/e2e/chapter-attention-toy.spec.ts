@@ -31,6 +31,15 @@ async function readStep(page: Page, i: number): Promise<void> {
   }, i);
 }
 
+/** Wait until a smooth scroll the page started has come to rest. */
+async function scrollSettled(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(async () => {
+    const before = scrollY;
+    await new Promise((r) => setTimeout(r, 250));
+    return scrollY === before;
+  })).toBe(true);
+}
+
 const stepItem = (page: Page, i: number) => page.locator('[data-scrolly-step]').nth(i);
 const stepFigure = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 
@@ -124,6 +133,7 @@ test.describe('the step-by-step scrolly at 1280 px', () => {
     await stepFigure(page, 'score').getByRole('button', { name: '◀ Back' }).click();
     await expect(stepItem(page, 1)).toHaveAttribute('aria-current', 'step');
     // the click left no focus behind, so scrolling still moves the figure
+    await scrollSettled(page);
     await readStep(page, 4);
     await expect(stepItem(page, 4)).toHaveAttribute('aria-current', 'step');
   });

@@ -85,8 +85,8 @@ test.describe('the GPT-2 block diagram', () => {
     await expect(widget.locator('[data-detail]')).toHaveAttribute('data-detail', 'head');
     await page.keyboard.press('ArrowUp');
     await expect(widget.locator('[data-detail]')).toHaveAttribute('data-detail', 'lnf');
-    // the dropped final norm shows where it would go: the embeddings' norm and the lm_head line
-    expect(await highlighted(widget)).toEqual([lineOf("rec?.('embNorm'"), lineOf("sd['lm_head']")]);
+    // the dropped final norm shows where it would go: the line where lm_head reads x
+    expect(await highlighted(widget)).toEqual([lineOf("sd['lm_head']")]);
     await expect(widget.locator('[data-entries-none]')).toBeVisible();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');

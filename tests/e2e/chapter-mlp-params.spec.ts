@@ -62,3 +62,20 @@ test.describe('the parameter calculator', () => {
     await expect(again.locator('[data-total]')).toContainText('4,192');
   });
 });
+
+test('a change in a second tab is followed in the first, so neither writes back a stale copy', async ({ page, context }) => {
+  const calc = await hydrated(page, '.parameter-calculator');
+  const other = await context.newPage();
+  await other.goto('/chapters/mlp/');
+  const calc2 = await hydrated(other, '.parameter-calculator');
+  await calc2.getByLabel('n_layer', { exact: true }).fill('7');
+  await expect(calc.getByLabel('n_layer', { exact: true })).toHaveValue('7');
+  await calc.getByLabel('n_embd', { exact: true }).fill('64');
+  await expect(calc2.getByLabel('n_embd', { exact: true })).toHaveValue('64');
+  await expect(calc2.getByLabel('n_layer', { exact: true })).toHaveValue('7');
+  await other.close();
+  await page.reload();
+  const again = await hydrated(page, '.parameter-calculator');
+  await expect(again.getByLabel('n_embd', { exact: true })).toHaveValue('64');
+  await expect(again.getByLabel('n_layer', { exact: true })).toHaveValue('7');
+});

@@ -127,7 +127,7 @@ export const gpt2Blocks: readonly Gpt2Block[] = [
   },
   {
     id: 'lnf', name: 'Final LayerNorm', microgpt: 'none', status: 'dropped', inLayer: false,
-    lines: ["x = rmsnorm(x); rec?.('embNorm'", "const logits = linear(x, sd['lm_head'])"],
+    lines: ["const logits = linear(x, sd['lm_head'])"],
     entries: none,
     note: (x) =>
       `GPT-2 normalises the last block's output once more before its output head (a gain and a bias, ${int(2 * x.config.nEmbd)} numbers). microgpt has no norm there: the residual stream goes straight into lm_head. It normalises at the start of each block instead, and once more right after the embeddings, a norm GPT-2 does not have.`,

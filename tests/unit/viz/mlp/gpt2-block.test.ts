@@ -42,6 +42,8 @@ describe('blockLineNumbers', () => {
     ['ln1', ["x = rmsnorm(x); rec?.('norm1', x);"]],
     ['gelu', ["x = x.map((xi) => xi.relu()); rec?.('mlpRelu', x);"]],
     ['res2', ['xResidual = x;', "x = add(x, xResidual); rec?.('output', x);"]],
+    ['dropout', ['let x = add(tokEmb, posEmb);', "x = rmsnorm(x); rec?.('embNorm', x);"]],
+    ['lnf', ["const logits = linear(x, sd['lm_head']); rec?.('logits', logits);"]],
     ['head', ["const logits = linear(x, sd['lm_head']); rec?.('logits', logits);", 'return logits;']],
   ])('block %s highlights the lines of model.ts that do its work', (id, starts) => {
     const texts = blockLineNumbers(block(id), lines).map((n) => file[n - 1].trim());

@@ -1,1 +1,0 @@
-import{r as e}from"./storage.BAEJrdnm.js";var t=document.documentElement,n=document.querySelector(`.theme-toggle`),r=()=>n.setAttribute(`aria-pressed`,String(t.dataset.theme===`dark`));r(),n.addEventListener(`click`,()=>{t.dataset.theme=t.dataset.theme===`dark`?`light`:`dark`,e(`theme`,t.dataset.theme),r()});

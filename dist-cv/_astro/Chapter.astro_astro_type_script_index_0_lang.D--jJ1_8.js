@@ -1,1 +1,0 @@
-import{n as e}from"./progress.HTywjyVv.js";var t=document.documentElement.dataset.chapter;t&&e(t);

@@ -1,1 +1,0 @@
-import{r as e,t}from"./progress.HTywjyVv.js";var n=document.documentElement.dataset.chapter??`page`,r=new Set(e().revealed[n]??[]);for(let e of document.querySelectorAll(`.exercise[data-exercise]`)){let i=e.dataset.exercise,a=e.querySelector(`.revealed-note`);r.has(i)&&a&&(a.hidden=!1),e.querySelector(`details.answer`)?.addEventListener(`toggle`,e=>{e.target.open&&t(n,i)})}

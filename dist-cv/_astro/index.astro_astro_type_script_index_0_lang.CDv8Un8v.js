@@ -1,1 +1,0 @@
-import{i as e}from"./progress.HTywjyVv.js";var t=document.getElementById(`reset-progress`),n=document.getElementById(`reset-status`);t.addEventListener(`click`,()=>{e();for(let e of document.querySelectorAll(`[data-toc] [data-progress]`))e.hidden=!0;for(let e of document.querySelectorAll(`[data-toc] .visited`))e.classList.remove(`visited`);n.textContent=`Progress cleared.`});

@@ -1,1 +1,0 @@
-import{n as e}from"./format.iP0D9VUo.js";var t=1e6;function n(n,r){return typeof r!=`number`||Number.isNaN(r)?{message:`${n} needs a number, like 2 or −1.5.`}:Math.abs(r)<=1e6?null:{message:`${n} must be between ${e(-1e6)} and ${e(t)}.`}}export{n as t};

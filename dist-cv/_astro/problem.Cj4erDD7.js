@@ -1,1 +1,0 @@
-function e(e,t){return{ok:!1,problem:t===void 0?{message:e}:{message:e,at:t}}}export{e as t};

@@ -1,1 +1,0 @@
-import"./client.DFnUIW2Y.js";import{i as e,n as t}from"./shipped-names.CJU07VOa.js";var n=e(t);export{n as t};

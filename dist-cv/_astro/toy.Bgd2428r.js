@@ -1,1 +1,0 @@
-import"./value.Dz7ZklUh.js";import"./config.BRieVoYi.js";var e=[`BOS`,`a`,`b`,`c`],t={keys:[[.3,.1],[-.1,.4]],values:[[.2,-.3],[.5,.2]],token:2,pos:2};export{e as n,t};
