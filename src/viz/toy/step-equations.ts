@@ -61,7 +61,7 @@ export function stepLines(id: AttentionStepId, s: ToyStep): string[] {
   switch (id) {
     case 'qkv':
       return [
-        `x = rmsnorm(input) = ${vec(l.norm1)}`,
+        `x̃ = rmsnorm(x̂) = ${vec(l.norm1)}`,
         ...matVecLines('q', sd['layer0.attn_wq'], l.norm1, l.q),
         ...matVecLines('k', sd['layer0.attn_wk'], l.norm1, l.k),
         ...matVecLines('v', sd['layer0.attn_wv'], l.norm1, l.v),
@@ -87,6 +87,6 @@ export function stepLines(id: AttentionStepId, s: ToyStep): string[] {
     case 'project':
       return matVecLines('a', sd['layer0.attn_wo'], h.out, l.attnOut);
     case 'residual':
-      return [0, 1].map((j) => `x[${j}] = input[${j}] + a[${j}] = ${n(l.input[j])} + ${factor(l.attnOut[j])} = ${n(l.afterAttn[j])}`);
+      return [0, 1].map((j) => `x′[${j}] = x̂[${j}] + a[${j}] = ${n(l.input[j])} + ${factor(l.attnOut[j])} = ${n(l.afterAttn[j])}`);
   }
 }
