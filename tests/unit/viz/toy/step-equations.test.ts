@@ -42,12 +42,12 @@ describe('embeddingLines and normLines', () => {
     expect(lines[2]).toContain(`= (${fixed(xhat[0], 5)}, ${fixed(xhat[1], 5)})`);
   });
   it('name the vector they normalise', () => {
-    expect(normLines(s.norms.attn, 5, 'x̂')[2]).toMatch(/^rmsnorm\(x̂\) = scale·x̂ = /);
+    expect(normLines(s.norms.attn, 5, 'x̂', 'x̃')[2]).toMatch(/^x̃ = rmsnorm\(x̂\) = scale·x̂ = /);
   });
 });
 
 describe('stepLines', () => {
-  it('qkv: one line per output of each product, from x = rmsnorm(input)', () => {
+  it('qkv: one line per output of each product, from x̃ = rmsnorm(x̂)', () => {
     const lines = stepLines('qkv', s);
     expect(lines).toHaveLength(7);
     expect(lines[0]).toBe(`x̃ = rmsnorm(x̂) = ${vec(n1)}`);
