@@ -32,13 +32,13 @@ function otherLayer() {
 
 const realModel = { config: shippedWeights.config, params: toValueStateDict(shippedWeights.stateDict) };
 const { tokenizer } = shippedWeights;
-/** The prefix the real-model widget opens on, and the target it opens with ("emma"). */
-const prefix = 'emm';
-const prefixTarget = tokenizer.encode('a')[0];
+/** A whole name; the real-model widget opens on all of it but its last letter, with that letter as the target. */
+const fullName = 'emma';
+const prefix = fullName.slice(0, -1);
+const prefixTarget = tokenizer.encode(fullName.slice(-1))[0];
 const prefixProbs = nextTokenProbs(realModel, tokenizer, prefix);
 const prefixRanked = rankTokens(tokenizer, prefixProbs);
-/** A whole name, to see where the model puts the end. */
-const fullName = 'emma';
+/** After the whole name: where the model puts the end. */
 const fullRanked = rankTokens(tokenizer, nextTokenProbs(realModel, tokenizer, fullName));
 /** Names the hidden-unit count is taken over: the first of the shipped file, every position of each. */
 const unitSample = 200;
@@ -51,6 +51,13 @@ function followers(start: string): { label: string; count: number }[] {
     counts.set(next, (counts.get(next) ?? 0) + 1);
   }
   return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** How many places two rankings share from the top before they first differ. */
+function agreeing(a: readonly string[], b: readonly string[]): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
 }
 
 /** Pairs of units whose mlp_fc1 rows are opposite (one is on whenever the other is off). */
@@ -108,6 +115,7 @@ export const mlpOutputFacts = {
     layer,
     rows,
     expSum: rows.reduce((total, r) => total + r.exp, 0),
+    width: layer.afterAttn.length, // the toy's nEmbd
     hiddenSize: layer.mlpHidden.length,
     on: onUnits(layer.mlpHidden),
     onNames: onUnits(layer.mlpHidden).map(unitName),
@@ -132,6 +140,7 @@ export const mlpOutputFacts = {
     least: prefixRanked[prefixRanked.length - 1],
     leastLoss: lossOf(prefixRanked[prefixRanked.length - 1].p),
     followers: followers(prefix),
+    agreeing: agreeing(prefixRanked.map((r) => r.label), followers(prefix).map((x) => x.label)),
     fullName,
     endRank: fullRanked.findIndex((r) => r.token === tokenizer.bos) + 1,
     uniformLoss: lossOf(1 / tokenizer.vocabSize),
@@ -183,10 +192,16 @@ export const blockFacts = {
 const running = toyStep(runningExample);
 const topToken = running.probs.indexOf(Math.max(...running.probs));
 
+/** Decimals the prose prints the two norms in a row with: enough that the constant's change shows. */
+const normDecimals = 6;
+
 /** The model map (helper model-map): the running example's two norms in a row, and where it ends. */
 export const modelMapFacts = {
   embNorm: running.trace.embNorm,
   norm1: running.trace.layers[0].norm1,
+  normDecimals,
+  embNormText: running.trace.embNorm.map((x) => fixed(x, normDecimals)).join(', '),
+  norm1Text: running.trace.layers[0].norm1.map((x) => fixed(x, normDecimals)).join(', '),
   probs: running.probs,
   top: { token: toyVocab[topToken], p: running.probs[topToken] },
 };

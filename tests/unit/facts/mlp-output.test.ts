@@ -41,6 +41,7 @@ describe('the toy output', () => {
     });
     expect(t.expSum).toBeCloseTo(total, 12);
     expect(t.target).toBe(3);
+    expect(Math.max(...t.rows.map((r) => r.p))).toBe(t.targetP); // the prose: c gets the largest probability
     expect(t.targetLoss).toBeCloseTo(-Math.log(e[3] / total), 14);
     expect(t.lossB).toBeCloseTo(-Math.log(e[2] / total), 14);
   });
@@ -65,6 +66,9 @@ describe('the trained model after "emm"', () => {
     expect(f.real.uniformLoss).toBeCloseTo(Math.log(27), 14);
     expect(f.real.uniformLoss).toBeCloseTo(3.2958, 4);
     expect(f.real.followers.every((x) => x.count > 0)).toBe(true);
+    // the prose says the model's first guesses are the dataset's first continuations
+    expect(f.real.agreeing).toBeGreaterThanOrEqual(2);
+    expect(f.real.ranked.slice(0, f.real.agreeing).map((r) => r.label)).toEqual(f.real.followers.slice(0, f.real.agreeing).map((x) => x.label));
     expect(f.real.onFraction).toBeGreaterThan(0);
     expect(f.real.onFraction).toBeLessThan(0.5); // most units are off, as the prose says
   });
