@@ -215,7 +215,7 @@ export const toyWalk = {
     norm1: aligned(
       `\\mathrm{ms} &= \\tfrac{1}{2}\\big(\\hat{x}[0]^2 + \\hat{x}[1]^2\\big) \\\\ &= ${f(norm1.meanSquare, 5)} \\\\[0.3em] ` +
         `\\mathrm{scale} &= 1/\\sqrt{${f(norm1.meanSquare + 1e-5, 5)}} = ${f(norm1.scale, 5)} \\\\[0.3em] ` +
-        `\\tilde{x} = \\mathrm{rmsnorm}(\\hat{x}) &= ${v(norm1.output, 5)}`,
+        `\\tilde{x} &= \\mathrm{rmsnorm}(\\hat{x}) \\\\ &= ${v(norm1.output, 5)}`,
     ),
     scores: aligned(
       ex.cache
