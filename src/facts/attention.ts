@@ -13,8 +13,7 @@ import { headHabits } from '../viz/attention/head-habits.ts';
 import { traceName } from '../viz/attention/name-trace.ts';
 import { names, shippedWeights, training, model as shippedModel } from './shipped.ts';
 import { parameterCount } from '../engine/params.ts';
-import { toyStateDict } from '../engine/toy.ts';
-import { fixed } from '../viz/shared/format.ts';
+import { fixed, parseDisplayNumber } from '../viz/shared/format.ts';
 import { vec } from '../viz/toy/step-equations.ts';
 import { toyFacts } from './toy.ts';
 
@@ -144,11 +143,6 @@ const sub = (k: number) => `_{${k}}`;
 /** Σ w[i]·x[i] in TeX, with the weights' two decimals. */
 const prods = (ws: readonly number[], xs: readonly number[], dw = 2, dx = 3) => ws.map((w, i) => `${p(w, dw)} \\cdot ${p(xs[i], dx)}`).join(' + ');
 
-/** A matrix–vector product, each output on two lines (the products, then the result), narrow enough for a phone. */
-function matVec(name: string, w: readonly (readonly number[])[], x: readonly number[], out: readonly number[], d = 3): string {
-  return w.map((row, i) => `${name}[${i}] &= ${prods(row, x, 2, d)} \\\\ &= ${f(out[i], d)}`).join(' \\\\[0.3em] ');
-}
-
 const aligned = (body: string) => `\\begin{aligned} ${body} \\end{aligned}`;
 const e = head.scores.map(Math.exp);
 const eSum = e.reduce((a, b) => a + b, 0);
@@ -165,6 +159,24 @@ function agreeingDecimals(a: readonly number[], b: readonly number[]): number {
   while (d < 8 && a.every((x, i) => fixed(x, d + 1) === fixed(b[i], d + 1))) d++;
   return d;
 }
+
+/**
+ * The fewest decimals (from 3) at which q, rounded as printed, gives by hand the same q·k to
+ * `shown` decimals as the engine's unrounded q; k is the plan's given key, exact at 2 decimals.
+ */
+export function handDecimals(q: readonly number[], k: readonly number[], shown = 4): number {
+  const exact = fixed(q[0] * k[0] + q[1] * k[1], shown);
+  let d = 3;
+  while (d < 8 && fixed(q.reduce((sum, qi, i) => sum + parseDisplayNumber(fixed(qi, d)) * k[i], 0), shown) !== exact) d++;
+  return d;
+}
+
+const qDecimals = handDecimals(layer.q, ex.cache[0].key);
+
+/** The exercise's pick: c at position 3 with the computed cache. */
+const c3 = toyStep({ token: 3, pos: 3, cache: 'computed' });
+const c3Head = c3.trace.layers[0].heads[0];
+const c3Order = c3Head.weights.map((w, t) => t).sort((a, b) => c3Head.weights[b] - c3Head.weights[a]);
 
 /**
  * The running example ("b" at position 2, given cache) worked out, as TeX for <Tex> and as
@@ -185,6 +197,13 @@ export const toyWalk = {
   byWeightComputed: byWeight(toyFacts.computed),
   /** How many decimals the normalised embedding and its second norm (norm1) share. */
   norm1Agrees: agreeingDecimals(emb.output, norm1.output),
+  /** c at position 3, computed cache: its rows by weight (largest first) with their scores and weights, and how many decimals the top two weights share. */
+  c3: {
+    order: c3Order.map((t) => ({ label: toyLabel(c3.cache[t].token), score: c3Head.scores[t], weight: c3Head.weights[t] })),
+    topAgree: agreeingDecimals([c3Head.weights[c3Order[0]]], [c3Head.weights[c3Order[1]]]),
+  },
+  /** The query as the score exercise prints it: enough decimals that q·k₀ by hand matches the engine's. */
+  qHand: vec(layer.q, qDecimals),
   /** exp(s_t) of the three scores, and their sum. */
   exps: e,
   expSum: eSum,
@@ -196,10 +215,8 @@ export const toyWalk = {
     norm1: aligned(
       `\\mathrm{ms} &= \\tfrac{1}{2}\\big(\\hat{x}[0]^2 + \\hat{x}[1]^2\\big) \\\\ &= ${f(norm1.meanSquare, 5)} \\\\[0.3em] ` +
         `\\mathrm{scale} &= 1/\\sqrt{${f(norm1.meanSquare + 1e-5, 5)}} = ${f(norm1.scale, 5)} \\\\[0.3em] ` +
-        `\\mathrm{rmsnorm}(\\hat{x}) &= ${v(norm1.output, 5)}`,
+        `\\tilde{x} &= \\mathrm{rmsnorm}(\\hat{x}) \\\\ &= ${v(norm1.output, 5)}`,
     ),
-    q: aligned(matVec('\\query{q}', toyStateDict['layer0.attn_wq'], layer.norm1, layer.q)),
-    kv: aligned(`\\key{k} &= ${v(layer.k)} \\\\ \\val{v} &= ${v(layer.v)}`),
     scores: aligned(
       ex.cache
         .map((row, t) => {
@@ -213,14 +230,9 @@ export const toyWalk = {
       e.map((x, t) => `e^{s${sub(t)}} &= ${f(x)}`).join(' \\\\ ') + ` \\\\[0.3em] \\textstyle\\sum_u e^{s_u} &= ${f(eSum)}`,
     ),
     weights: aligned(head.weights.map((w, t) => `w${sub(t)} &= ${f(e[t])} / ${f(eSum)} = ${f(w)}`).join(' \\\\ ')),
-    mix: aligned(
-      `\\mathrm{out} &= ` + head.weights.map((w, t) => `${f(w)} \\cdot ${v(ex.cache[t].value)}`).join(' \\\\ &\\quad + ') + ` \\\\ &= ${v(head.out)}`,
-    ),
-    project: aligned(matVec('a', toyStateDict['layer0.attn_wo'], head.out, layer.attnOut)),
-    residual: aligned(`x' &= \\hat{x} + a \\\\ &= ${v(layer.input)} + ${v(layer.attnOut)} \\\\ &= ${v(layer.afterAttn)}`),
     /** The exercise: score of the key at position 0, by hand. */
     score0: aligned(
-      `s_0 &= \\frac{${prods(layer.q, ex.cache[0].key, 3, 2)}}{\\sqrt{2}} \\\\ &= \\frac{${f(layer.q[0] * ex.cache[0].key[0] + layer.q[1] * ex.cache[0].key[1], 4)}}{${f(Math.SQRT2, 4)}} = ${f(head.scores[0])}`,
+      `s_0 &= \\frac{${prods(layer.q, ex.cache[0].key, qDecimals, 2)}}{\\sqrt{2}} \\\\ &= \\frac{${f(layer.q[0] * ex.cache[0].key[0] + layer.q[1] * ex.cache[0].key[1], 4)}}{${f(Math.SQRT2, 4)}} = ${f(head.scores[0])}`,
     ),
   },
 };

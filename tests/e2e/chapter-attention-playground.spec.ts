@@ -125,7 +125,7 @@ test('one-hot weights return exactly that position’s value row, wherever the q
 test('the token picker changes the keys drawn, the query and the weights', async ({ page }) => {
   const w = await playground(page);
   await w.getByLabel('Weights').selectOption({ label: 'one-hot on position 2 (b)' });
-  const picker = await hydrated(page, '.token-picker');
+  const picker = await hydrated(page, page.locator('.token-picker').first());
   await picker.getByRole('group', { name: 'Token' }).getByRole('radio', { name: 'a', exact: true }).check();
   await picker.getByRole('group', { name: 'Position' }).getByRole('radio', { name: '3', exact: true }).check();
   const pick = toyStep({ token: 1, pos: 3, cache: 'pinned' });
@@ -142,7 +142,7 @@ test('the token picker changes the keys drawn, the query and the weights', async
 test('a new pick is said by the picker alone; the playground says only the reader’s own moves', async ({ page }) => {
   const w = await playground(page);
   const live = w.locator('[aria-live="polite"]');
-  const picker = await hydrated(page, '.token-picker');
+  const picker = await hydrated(page, page.locator('.token-picker').first());
   await picker.getByRole('group', { name: 'Token' }).getByRole('radio', { name: 'a', exact: true }).check();
   await picker.getByRole('group', { name: 'Position' }).getByRole('radio', { name: '3', exact: true }).check();
   await expect(w.locator('[data-key]')).toHaveCount(4);

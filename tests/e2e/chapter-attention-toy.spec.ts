@@ -58,7 +58,7 @@ test('the token picker updates every view: c at 3 with the computed cache shows 
 
   // the embedding: c (0.10, 0.20) + pos 3 (0.15, 0.00) = (0.25, 0.20), then both norms
   const emb = page.locator('.embedding-view [data-equations] p:not(.head)');
-  await expect(emb).toHaveText([...embeddingLines(s), ...normLines(s.norms.emb), ...normLines(s.norms.attn, 5, 'x̂')]);
+  await expect(emb).toHaveText([...embeddingLines(s), ...normLines(s.norms.emb), ...normLines(s.norms.attn, 5, 'x̂', 'x̃')]);
   await expect(emb.nth(2)).toContainText('= (0.25, 0.20)');
   await expect(page.locator('.embedding-view svg')).toHaveAttribute('aria-label', new RegExp(`normalised vector \\(${fixed(s.trace.embNorm[0], 3)}`));
 
@@ -195,5 +195,111 @@ test('at 375 px Step scrolls the plain sequence to the next figure', async ({ pa
   const fig = await hydrated(page, stepFigure(page, 'qkv'));
   await fig.getByRole('button', { name: 'Step ▶' }).click();
   await expect.poll(async () => (await stepFigure(page, 'append').boundingBox())!.y).toBeLessThan(120);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+/** Record what the live regions inside `selector` say from now on, each with the widget it is in. */
+async function listenToyRegions(page: Page, selector: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((selector) => {
+    const said: string[] = [];
+    (window as unknown as { toySaid: string[] }).toySaid = said;
+    for (const region of document.querySelectorAll(`${selector} [aria-live]`)) {
+      const widget = region.closest('[class*="widget"], .token-picker, [data-step]');
+      new MutationObserver(() => {
+        const text = (region.textContent ?? '').trim();
+        if (text) said.push(`${widget?.className.split(' ').find((c) => c !== 'widget') ?? '?'}: ${text}`);
+      }).observe(region, { subtree: true, childList: true, characterData: true });
+    }
+  }, selector);
+  return () => page.evaluate(() => (window as unknown as { toySaid: string[] }).toySaid);
+}
+
+test('the exercise on the softmax order answers for c at position 3 with the computed cache: c, BOS, a, b', async ({ page }) => {
+  const h = toyStep(cPick).trace.layers[0].heads[0];
+  const labels = ['BOS', 'a', 'b', 'c'];
+  const order = [0, 1, 2, 3].sort((i, j) => h.weights[j] - h.weights[i]);
+  expect(order.map((t) => labels[t])).toEqual(['c', 'BOS', 'a', 'b']);
+  const answer = page.locator('[data-exercise="toy-softmax-order"]');
+  await expect(answer).toContainText(order.map((t) => `${labels[t]} ${fixed(h.weights[t], 3)}`).join(', '));
+  await expect(answer).toContainText(order.map((t) => `${labels[t]} ${fixed(h.scores[t], 3)}`).join(', '));
+  await expect(answer).toContainText('c and BOS agree to 2 decimals');
+  // and the score exercise's q carries the decimals that make the hand product come out
+  await expect(page.locator('[data-exercise="toy-score-by-hand"] .question')).toContainText('q = (−0.2209, 0.3534)');
+});
+
+test('a second token picker sits just before the step-by-step figure, and either copy drives every view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const pickers = page.locator('.token-picker');
+  await expect(pickers).toHaveCount(2);
+  const gap = await page.evaluate(() => {
+    const second = document.querySelectorAll('.token-picker')[1];
+    const scrolly = document.querySelector('[data-scrolly]')!;
+    return scrolly.getBoundingClientRect().top - second.getBoundingClientRect().bottom;
+  });
+  expect(gap).toBeGreaterThanOrEqual(0);
+  expect(gap).toBeLessThan(600);
+  const second = await hydrated(page, pickers.nth(1));
+  await second.getByRole('radio', { name: 'c', exact: true }).click();
+  await expect(stepFigure(page, 'qkv').locator('[data-equations] p')).toHaveText(stepLines('qkv', toyStep({ token: 3, pos: 2, cache: 'pinned' })));
+  const first = await hydrated(page, pickers.first());
+  await expect(first.getByRole('radio', { name: 'c', exact: true })).toBeChecked();
+});
+
+test('a pick is announced once, by the picker used; the views follow silently, and a step figure left behind goes quiet', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const s of ['.toy-weights', '.embedding-view', '.cache-comparison', '.residual-view']) await hydrated(page, s);
+  for (const step of attentionSteps) await expect(page.locator('astro-island', { has: stepFigure(page, step.id) }).last()).not.toHaveAttribute('ssr', /.*/);
+  // only the picker of the toy's views has a live region besides the step player
+  for (const s of ['.toy-weights', '.embedding-view', '.cache-comparison', '.residual-view']) await expect(page.locator(`${s} [aria-live]`)).toHaveCount(0);
+  const picker = await hydrated(page, page.locator('.token-picker').first());
+  const said = await listenToyRegions(page, ':is(.token-picker, [data-step])');
+  await picker.getByRole('radio', { name: 'c', exact: true }).click();
+  await page.waitForTimeout(1200);
+  expect(await said()).toEqual([`token-picker: ${'c at position 2, after BOS, a; keys and values of positions 0 and 1 given (pinned)'}`]);
+
+  // Step in the first figure: the second says where it is, and the first says nothing more
+  await readStep(page, 0);
+  await stepFigure(page, 'qkv').getByRole('button', { name: 'Step ▶' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(stepFigure(page, 'append').locator('[aria-live]')).toHaveText('Step 2 of 7: Append k and v to the cache.');
+  await page.keyboard.press('Enter');
+  await expect(stepFigure(page, 'score').locator('[aria-live]')).toHaveText('Step 3 of 7: Score every cached key.');
+  await expect(stepFigure(page, 'append').locator('[aria-live]')).toHaveText('');
+  // past the whole scrolly, its own status no longer names a figure
+  const status = page.locator('[data-scrolly-status]').first();
+  await page.evaluate(() => (document.activeElement as HTMLElement).blur()); // focus in a figure would keep it shown
+  await readStep(page, 6);
+  await expect(status).toContainText('step 7 of 7');
+  await page.locator('.residual-view').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, innerHeight));
+  await expect(status).toHaveText('');
+});
+
+test('W_o\'s step shows no cache column, the embedding plot keeps its labels apart, and at 375 px a vector stays on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(stepFigure(page, 'project').locator('[data-cache]')).toHaveCount(0);
+  const emb = await hydrated(page, '.embedding-view');
+  const boxes = await emb.locator('svg .arrow text').evaluateAll((ts) => ts.map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  }));
+  expect(boxes.map((b) => b.text)).toEqual(['wte', 'wpe', 'x', 'x̂']);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.text} and ${b.text}`).toBe(true);
+  }
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  const fig = await hydrated(page, stepFigure(page, 'score'));
+  const cells = fig.locator('[data-cache] td.key');
+  await expect(cells).toHaveCount(3);
+  for (const cell of await cells.all()) {
+    // one line of text is one client rect of its contents
+    const lines = await cell.evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+  }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });

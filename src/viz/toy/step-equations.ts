@@ -39,14 +39,14 @@ export function embeddingLines(s: ToyStep): string[] {
   ];
 }
 
-/** RMSNorm of the vector called `x` worked out: mean square, scale, output; `d` decimals for the inputs. */
-export function normLines(w: NormWorking, d = 4, x = 'x'): string[] {
+/** RMSNorm of the vector called `x` worked out: mean square, scale, output (called `out`); `d` decimals for the inputs. */
+export function normLines(w: NormWorking, d = 4, x = 'x', out = 'x̂'): string[] {
   const [a, b] = w.input;
   const squares = w.input.map((v) => v * v);
   return [
     `ms = (${x}[0]² + ${x}[1]²)/2 = (${factor(a, d)}² + ${factor(b, d)}²)/2 = (${n(squares[0], d)} + ${n(squares[1], d)})/2 = ${n(w.meanSquare, d + 1)}`,
     `scale = 1/√(ms + 0.00001) = 1/√${n(w.meanSquare + 1e-5, d + 1)} = ${n(w.scale, d + 1)}`,
-    `rmsnorm(${x}) = scale·${x} = (${n(w.scale, d + 1)}·${factor(a, d)}, ${n(w.scale, d + 1)}·${factor(b, d)}) = ${vec(w.output, d + 1)}`,
+    `${out} = rmsnorm(${x}) = scale·${x} = (${n(w.scale, d + 1)}·${factor(a, d)}, ${n(w.scale, d + 1)}·${factor(b, d)}) = ${vec(w.output, d + 1)}`,
   ];
 }
 
@@ -61,7 +61,7 @@ export function stepLines(id: AttentionStepId, s: ToyStep): string[] {
   switch (id) {
     case 'qkv':
       return [
-        `x = rmsnorm(input) = ${vec(l.norm1)}`,
+        `x̃ = rmsnorm(x̂) = ${vec(l.norm1)}`,
         ...matVecLines('q', sd['layer0.attn_wq'], l.norm1, l.q),
         ...matVecLines('k', sd['layer0.attn_wk'], l.norm1, l.k),
         ...matVecLines('v', sd['layer0.attn_wv'], l.norm1, l.v),
@@ -87,6 +87,6 @@ export function stepLines(id: AttentionStepId, s: ToyStep): string[] {
     case 'project':
       return matVecLines('a', sd['layer0.attn_wo'], h.out, l.attnOut);
     case 'residual':
-      return [0, 1].map((j) => `x[${j}] = input[${j}] + a[${j}] = ${n(l.input[j])} + ${factor(l.attnOut[j])} = ${n(l.afterAttn[j])}`);
+      return [0, 1].map((j) => `x′[${j}] = x̂[${j}] + a[${j}] = ${n(l.input[j])} + ${factor(l.attnOut[j])} = ${n(l.afterAttn[j])}`);
   }
 }

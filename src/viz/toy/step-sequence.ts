@@ -14,7 +14,7 @@ export const attentionSteps = [
   { id: 'score', title: 'Score every cached key', columns: ['key', 'score'], appended: true },
   { id: 'softmax', title: 'Softmax: scores to weights', columns: ['score', 'weight'], appended: true },
   { id: 'mix', title: 'Weighted sum of the values', columns: ['weight', 'value'], appended: true },
-  { id: 'project', title: 'Project with W_o', columns: ['weight'], appended: true },
+  { id: 'project', title: 'Project with W_o', columns: [], appended: true },
   { id: 'residual', title: 'Add to the residual stream', columns: [], appended: true },
 ] as const satisfies readonly { id: string; title: string; columns: readonly CacheColumn[]; appended: boolean }[];
 

@@ -20,7 +20,7 @@ export function embeddingArrows(s: ToyStep): ArrowSpec[] {
     { from: origin, to: pt(tokEmb), role: 'token', label: 'wte' },
     { from: pt(tokEmb), to: pt(embSum), role: 'position', label: 'wpe' },
     { from: origin, to: pt(embSum), role: 'sum', label: 'x' },
-    { from: origin, to: pt(embNorm), role: 'norm', label: 'norm', labelRight: true },
+    { from: origin, to: pt(embNorm), role: 'norm', label: 'x̂', labelRight: true },
   ];
 }
 
@@ -32,9 +32,9 @@ export function embeddingDescription(s: ToyStep): string {
 export function residualArrows(s: ToyStep): ArrowSpec[] {
   const l = s.trace.layers[0];
   return [
-    { from: origin, to: pt(l.input), role: 'norm', label: 'input' },
+    { from: origin, to: pt(l.input), role: 'norm', label: 'x̂' },
     { from: pt(l.input), to: pt(l.afterAttn), role: 'attn', label: 'a' },
-    { from: origin, to: pt(l.afterAttn), role: 'stream', label: 'x', labelRight: true },
+    { from: origin, to: pt(l.afterAttn), role: 'stream', label: 'x′', labelRight: true },
   ];
 }
 

@@ -1,7 +1,7 @@
 // The numbers chapter 5's lookup and playground sections quote, checked by hand.
 
 import { describe, expect, it } from 'vitest';
-import { lookupFacts as f, rmsnormExercise, toyWalk } from '../../../src/facts/attention.ts';
+import { handDecimals, lookupFacts as f, rmsnormExercise, toyWalk } from '../../../src/facts/attention.ts';
 import katex from 'katex';
 import { katexOptions } from '../../../src/styles/math-macros.ts';
 
@@ -60,6 +60,25 @@ describe('toyWalk (chapter 5\'s running example)', () => {
     const scores = toyWalk.example.trace.layers[0].heads[0].scores;
     const labels = ['BOS', 'a', 'b'];
     expect(toyWalk.byWeight).toEqual([0, 1, 2].sort((i, j) => scores[j] - scores[i]).map((i) => labels[i]));
+  });
+  it('prints the exercise\'s q with enough decimals that q·k₀ by hand gives the engine\'s −0.0309', () => {
+    // (−0.221)·0.30 + 0.353·0.10 = −0.0310, one off; (−0.2209)·0.30 + 0.3534·0.10 = −0.03093
+    expect(handDecimals([-0.22086194778884644, 0.3533791164621542], [0.3, 0.1])).toBe(4);
+    expect(handDecimals([0.5, 0.25], [0.3, 0.1])).toBe(3);
+    expect(toyWalk.qHand).toBe('(−0.2209, 0.3534)');
+    expect(toyWalk.tex.score0).toContain('(-0.2209) \\cdot 0.30 + 0.3534 \\cdot 0.10'.replace('-', '−'));
+    expect(toyWalk.tex.score0).toContain('{−0.0309}');
+  });
+  it('orders c at position 3 with the computed cache as its scores do: c, BOS, a, b', () => {
+    const { order, topAgree } = toyWalk.c3;
+    expect(order.map((r) => r.label)).toEqual(['c', 'BOS', 'a', 'b']);
+    for (let i = 1; i < order.length; i++) expect(order[i].score).toBeLessThan(order[i - 1].score);
+    // softmax by hand from the scores the figure shows
+    const e = order.map((r) => Math.exp(r.score));
+    const sum = e.reduce((a, b) => a + b, 0);
+    order.forEach((r, i) => expect(r.weight).toBeCloseTo(e[i] / sum, 12));
+    expect(order.map((r) => r.weight.toFixed(3))).toEqual(['0.275', '0.274', '0.270', '0.182']);
+    expect(topAgree).toBe(2); // 0.27 both; 0.275 against 0.274
   });
   it('finds the second norm agrees with the first to several decimals', () => {
     expect(toyWalk.norm1Agrees).toBeGreaterThanOrEqual(3);

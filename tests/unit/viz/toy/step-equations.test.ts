@@ -42,15 +42,15 @@ describe('embeddingLines and normLines', () => {
     expect(lines[2]).toContain(`= (${fixed(xhat[0], 5)}, ${fixed(xhat[1], 5)})`);
   });
   it('name the vector they normalise', () => {
-    expect(normLines(s.norms.attn, 5, 'x̂')[2]).toMatch(/^rmsnorm\(x̂\) = scale·x̂ = /);
+    expect(normLines(s.norms.attn, 5, 'x̂', 'x̃')[2]).toMatch(/^x̃ = rmsnorm\(x̂\) = scale·x̂ = /);
   });
 });
 
 describe('stepLines', () => {
-  it('qkv: one line per output of each product, from x = rmsnorm(input)', () => {
+  it('qkv: one line per output of each product, from x̃ = rmsnorm(x̂)', () => {
     const lines = stepLines('qkv', s);
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe(`x = rmsnorm(input) = ${vec(n1)}`);
+    expect(lines[0]).toBe(`x̃ = rmsnorm(x̂) = ${vec(n1)}`);
     expect(lines[1]).toBe(`q[0] = 0.50·${'(' + fixed(n1[0], 3) + ')'} + 0.20·${fixed(n1[1], 3)} = ${fixed(q[0], 3)}`);
     expect(lines[6]).toBe(`v[1] = (${fixed(-0.2, 2)})·(${fixed(n1[0], 3)}) + 0.60·${fixed(n1[1], 3)} = ${fixed(v2[1], 3)}`);
   });
@@ -75,7 +75,7 @@ describe('stepLines', () => {
       `a[0] = 0.60·${fixed(out[0], 3)} + 0.20·${fixed(out[1], 3)} = ${fixed(a[0], 3)}`,
       `a[1] = 0.10·${fixed(out[0], 3)} + 0.70·${fixed(out[1], 3)} = ${fixed(a[1], 3)}`,
     ]);
-    expect(stepLines('residual', s)[0]).toBe(`x[0] = input[0] + a[0] = ${fixed(xhat[0], 3)} + ${fixed(a[0], 3)} = ${fixed(xhat[0] + a[0], 3)}`);
+    expect(stepLines('residual', s)[0]).toBe(`x′[0] = x̂[0] + a[0] = ${fixed(xhat[0], 3)} + ${fixed(a[0], 3)} = ${fixed(xhat[0] + a[0], 3)}`);
   });
   it('at position 0 the cache starts empty and holds one row', () => {
     expect(stepLines('append', toyStep({ token: 1, pos: 0, cache: 'pinned' }))[1]).toBe('the cache held nothing: now it holds 1 row');

@@ -14,6 +14,7 @@ describe('the attention steps', () => {
   it('show the current row only once it has been appended, and at most three cache columns', () => {
     expect(attentionSteps.map((s) => s.appended)).toEqual([false, true, true, true, true, true, true]);
     for (const s of attentionSteps) expect(s.columns.length).toBeLessThanOrEqual(3);
+    expect(attentionSteps.find((s) => s.id === 'project')!.columns).toEqual([]); // W_o reads the head's output, no cache column
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vectorPlot } from '../../../../src/viz/toy/vector-plot.ts';
+import { labelBox, vectorPlot } from '../../../../src/viz/toy/vector-plot.ts';
 import { embeddingArrows, normCircle, residualArrows } from '../../../../src/viz/toy/toy-arrows.ts';
 import { runningExample, toyStep } from '../../../../src/viz/toy/walkthrough.ts';
 
@@ -37,5 +37,28 @@ describe('the toy\'s arrows', () => {
     const [input, add, out] = residualArrows(s);
     expect(add.from).toEqual(input.to);
     expect(add.to).toEqual(out.to);
+  });
+});
+
+describe('the plots\' labels', () => {
+  const overlapping = (arrows: ReturnType<typeof vectorPlot>['arrows']) => {
+    const boxes = arrows.map((a) => labelBox(a.labelX, a.labelY, a.anchor, a.label));
+    return boxes.some((b, i) => boxes.some((c, j) => j > i && b.left < c.right && c.left < b.right && b.top < c.bottom && c.top < b.bottom));
+  };
+  it('keep apart for every pick, even where the short arrows crowd the origin', () => {
+    for (let token = 0; token < 4; token++) {
+      for (let pos = 0; pos < 4; pos++) {
+        for (const cache of ['pinned', 'computed'] as const) {
+          const s = toyStep({ token, pos, cache });
+          expect(overlapping(vectorPlot(embeddingArrows(s), 220, normCircle).arrows), `embedding ${token} ${pos} ${cache}`).toBe(false);
+          expect(overlapping(vectorPlot(residualArrows(s), 220).arrows), `residual ${token} ${pos} ${cache}`).toBe(false);
+        }
+      }
+    }
+  });
+  it('measure a label from the point its anchor names', () => {
+    expect(labelBox(10, 20, 'start', 'wte')).toEqual({ left: 10, right: 29.5, top: 14.5, bottom: 25.5 });
+    expect(labelBox(10, 20, 'end', 'wte').right).toBe(10);
+    expect(labelBox(10, 20, 'middle', 'x').left).toBe(6.75);
   });
 });
