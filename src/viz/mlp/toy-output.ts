@@ -6,16 +6,11 @@
 
 import { fixed } from '../shared/format.ts';
 import { lossOf } from './next-token.ts';
+import type { LinePart } from './line-parts.ts';
 import { dotText, eq, workedDecimals } from './toy-mlp.ts';
 
 /** One row of the output: a token, its lm_head row, its logit, e^logit, its probability. */
 export type OutputRow = { token: number; label: string; row: readonly number[]; logit: number; exp: number; p: number };
-
-/** A piece of a written line: plain text, or e raised to a power (drawn as a superscript). */
-export type LinePart = string | { exp: string };
-
-/** A line's parts as plain text, e^x written with a caret: for tests and announcements. */
-export const plainLine = (parts: readonly LinePart[]) => parts.map((p) => (typeof p === 'string' ? p : `e^${p.exp}`)).join('');
 
 /** The rows of the output for every token, in vocabulary order. */
 export function outputRows(labels: readonly string[], lmHead: readonly (readonly number[])[], logits: readonly number[], probs: readonly number[]): OutputRow[] {

@@ -1,7 +1,8 @@
 // The toy output's rows and lines, against numbers worked by hand.
 
 import { describe, expect, it } from 'vitest';
-import { denominatorParts, logitLine, lossLine, outputRows, plainLine, probabilityParts } from '../../../../src/viz/mlp/toy-output.ts';
+import { denominatorParts, logitLine, lossLine, outputRows, probabilityParts } from '../../../../src/viz/mlp/toy-output.ts';
+import { plainLine } from '../../../../src/viz/mlp/line-parts.ts';
 
 // logits ln 1, ln 3 (so e^logit = 1 and 3, probabilities 1/4 and 3/4)
 const rows = outputRows(['BOS', 'a'], [[1, 0], [0, 1]], [0, Math.log(3)], [0.25, 0.75]);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { toyConfig, toyStateDict, toyVocab } from '../../../../src/engine/toy.ts';
 import { downLine, mlpUnits, normLine, residualLine, toyMlp, unitLine, vec } from '../../../../src/viz/mlp/toy-mlp.ts';
-import { denominatorParts, logitLine, lossLine, outputRows, plainLine, probabilityParts } from '../../../../src/viz/mlp/toy-output.ts';
+import { denominatorParts, logitLine, lossLine, outputRows, probabilityParts } from '../../../../src/viz/mlp/toy-output.ts';
+import { plainLine } from '../../../../src/viz/mlp/line-parts.ts';
 import { parseDisplayNumber } from '../../../../src/viz/shared/format.ts';
 import { toyStep } from '../../../../src/viz/toy/walkthrough.ts';
 
