@@ -58,7 +58,7 @@ export function gpt(model: ValueModel, token: number, pos: number, keys: KVCache
   // #endregion embed
 
   for (let li = 0; li < config.nLayer; li++) {
-    // 1) multi-head attention block
+    // 1) multi-head attention, the block's first half
     // #region attn-qkv
     let xResidual = x; rec?.('input', x);
     x = rmsnorm(x); rec?.('norm1', x);
@@ -88,7 +88,7 @@ export function gpt(model: ValueModel, token: number, pos: number, keys: KVCache
     x = linear(xAttn, sd[`layer${li}.attn_wo`]); rec?.('attnOut', x);
     x = add(x, xResidual); rec?.('afterAttn', x);
     // #endregion attn-out
-    // 2) MLP block
+    // 2) MLP, the block's second half
     // #region mlp
     xResidual = x;
     x = rmsnorm(x); rec?.('norm2', x);

@@ -8,7 +8,7 @@ import { clampQuery, queryRange } from '../viz/attention/playground.ts';
 import { spreadAt, spreadDims, spreadPairs, spreadSampleSize, rowLength } from '../viz/attention/score-spread.ts';
 import { runningExample, toyStep, toyLabel } from '../viz/toy/walkthrough.ts';
 import { toValueStateDict, type ValueModel } from '../engine/model.ts';
-import { stepCost, walkCosts } from '../viz/attention/kv-cost.ts';
+import { perKeyCost, stepCost, walkCosts } from '../viz/attention/kv-cost.ts';
 import { headHabits } from '../viz/attention/head-habits.ts';
 import { traceName } from '../viz/attention/name-trace.ts';
 import { names, shippedWeights, training, model as shippedModel } from './shipped.ts';
@@ -87,7 +87,7 @@ export function realHeadsFacts() {
   const nineCosts = walkCosts(config, 10);
   const fullCosts = walkCosts(config, config.blockSize);
   const bosName = traceName(model, tokenizer, bosExerciseName);
-  const perKey = stepCost(config, 1).total - stepCost(config, 0).total;
+  const keyCost = perKeyCost(config);
   return {
     config,
     headDim: headDim(config),
@@ -97,7 +97,9 @@ export function realHeadsFacts() {
     last: costs[costs.length - 1],
     /** one gpt() call at position 0, by part, and what each extra key in the cache adds */
     first: stepCost(config, 0),
-    perKey,
+    perKey: keyCost.total,
+    /** what each cached key costs, part by part, per head (Value.mul calls: divisions and subtractions included) */
+    keyCost,
     /** numbers the cache holds for a full block: a key and a value of nEmbd per position and layer */
     fullCacheNumbers: 2 * config.nLayer * config.blockSize * config.nEmbd,
     habits,
@@ -106,7 +108,7 @@ export function realHeadsFacts() {
     evenest: argmax(h.map((x) => x.evenness)),
     sharpest: argmax(h.map((x) => -x.evenness)),
     /** the head whose weight on BOS depends most on whether the current letter is a vowel */
-    bosSwitch: argmax(h.map((x) => x.bosAfterConsonant - x.bosAfterVowel)),
+    bosSwitch: argmax(h.map((x) => x.bosWhenConsonant - x.bosWhenVowel)),
     /** the head that leans most on the previous letter */
     previous: argmax(h.map((x) => x.previous)),
     /** a nine-letter name of the dataset runs ten positions (BOS and nine letters) */

@@ -201,10 +201,16 @@ export const blockFacts = {
 const running = toyStep(runningExample);
 const topToken = running.probs.indexOf(Math.max(...running.probs));
 
+/** Decimals the prose prints the two norms in a row with: enough that the constant's change shows. */
+const normDecimals = 6;
+
 /** The model map (helper model-map): the running example's two norms in a row, and where it ends. */
 export const modelMapFacts = {
   embNorm: running.trace.embNorm,
   norm1: running.trace.layers[0].norm1,
+  normDecimals,
+  embNormText: running.trace.embNorm.map((x) => fixed(x, normDecimals)).join(', '),
+  norm1Text: running.trace.layers[0].norm1.map((x) => fixed(x, normDecimals)).join(', '),
   probs: running.probs,
   top: { token: toyVocab[topToken], p: running.probs[topToken] },
 };

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { toValueStateDict, type ValueModel } from '../../src/engine/model.ts';
 import { parseWeightsText, type Weights } from '../../src/engine/weights.ts';
-import { walkCosts } from '../../src/viz/attention/kv-cost.ts';
+import { perKeyCost, stepCost, walkCosts } from '../../src/viz/attention/kv-cost.ts';
 import { traceName } from '../../src/viz/attention/name-trace.ts';
 import { fixed, int } from '../../src/viz/shared/format.ts';
 
@@ -160,10 +160,49 @@ test('Step and Reset hand the keyboard focus on when they disable themselves', a
   await page.keyboard.press('Enter');
   await expectKvAt(page, 'ab', 2);
   await expect(root.getByRole('button', { name: 'Step' })).toBeDisabled();
-  await expect(root.getByRole('button', { name: 'Reset' })).toBeFocused();
+  // Play is next, and at the last position it starts the name over
+  await expect(root.getByRole('button', { name: 'Play' })).toBeFocused();
+  await root.getByRole('button', { name: 'Reset' }).focus();
   await page.keyboard.press('Enter');
   await expectKvAt(page, 'ab', 0);
+  await expect(root.getByRole('button', { name: 'Reset' })).toBeDisabled();
   await expect(root.getByRole('button', { name: 'Step' })).toBeFocused();
+  // Step disabled by playing to the end, with the focus still on it
+  await page.keyboard.press('Enter');
+  await root.getByRole('button', { name: 'Play' }).click();
+  await root.getByRole('button', { name: 'Step' }).focus();
+  await expectKvAt(page, 'ab', 2);
+  await expect(root.getByRole('button', { name: 'Step' })).toBeDisabled();
+  await expect(root.getByRole('button', { name: /^(Play|Pause)$/ })).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+});
+
+test('the line under the counts says nothing is saved at the first position, and the ratio of the totals after it', async ({ page }) => {
+  await hydrated(page, kv(page));
+  const root = kv(page);
+  await expect(root.locator('[data-saving]')).toHaveText('At the first position nothing is saved yet: with or without the cache, it is one call of gpt().');
+  await root.getByRole('button', { name: 'Step' }).click();
+  const cost = walkCosts(weights.config, 7)[1];
+  await expect(root.locator('[data-saving]')).toHaveText(
+    `Without the cache: ${fixed(cost.uncachedTotal / cost.cachedTotal, 2)} × the work so far, because each step runs gpt() again at positions 0 to 1 to get their keys and values back.`,
+  );
+});
+
+test('the prose counts each cached key part by part, and the parts add up to what one more key costs', async ({ page }) => {
+  const k = perKeyCost(weights.config);
+  const perHead = k.score + k.scale + k.shift + k.normalise + k.mix;
+  expect(stepCost(weights.config, 1).total - stepCost(weights.config, 0).total).toBe(weights.config.nHead * perHead);
+  const hd = weights.config.nEmbd / weights.config.nHead;
+  await expect(page.locator('main')).toContainText(
+    `${weights.config.nHead} heads × (${hd} for the score’s dot product + 1 for the division by √${hd} + 1 for softmax’s subtraction of the largest score + 1 for its division by the total + ${hd} for the value’s share of the weighted sum) = ${weights.config.nHead} × ${perHead} = ${int(weights.config.nHead * perHead)}`,
+  );
+  // the exercise's hint and answer use the same count
+  await expect(page.locator('main')).toContainText(`${int(stepCost(weights.config, 0).total)} + ${weights.config.nHead * perHead}·t`);
+  // the head that switches on BOS is grouped by the letter at the query position
+  await expect(page.locator('main')).toContainText(/when the current letter is a consonant it puts \d+\.\d% of its weight on BOS, and when the current letter is a vowel, only \d+\.\d%\./);
+  await expect(page.locator('main')).not.toContainText('after a vowel');
+  // the slices exercise: per query–key pair across the heads
+  await expect(page.locator('main')).toContainText(`each query–key pair takes ${weights.config.nEmbd} multiplications across the ${weights.config.nHead} heads (${hd} per head)`);
 });
 
 test('hovering or focusing a strip writes the number out', async ({ page }) => {

@@ -139,6 +139,29 @@ test('the token picker changes the keys drawn, the query and the weights', async
   await expectHead(w, pick.cache.map((r) => r.value), q);
 });
 
+test('a new pick is said by the picker alone; the playground says only the reader’s own moves', async ({ page }) => {
+  const w = await playground(page);
+  const live = w.locator('[aria-live="polite"]');
+  const picker = await hydrated(page, '.token-picker');
+  await picker.getByRole('group', { name: 'Token' }).getByRole('radio', { name: 'a', exact: true }).check();
+  await picker.getByRole('group', { name: 'Position' }).getByRole('radio', { name: '3', exact: true }).check();
+  await expect(w.locator('[data-key]')).toHaveCount(4);
+  await page.waitForTimeout(1200); // past the announcer's settling time
+  await expect(live).toHaveText('');
+  const q1 = w.getByRole('slider', { name: /^q₁/ });
+  await q1.focus();
+  await page.keyboard.press('ArrowRight');
+  const pick = toyStep({ token: 1, pos: 3, cache: 'pinned' });
+  const p = plainHead(await query(w), pick.cache.map((r) => r.key), pick.cache.map((r) => r.value));
+  const labels = ['BOS', 'a', 'b', 'a'];
+  await expect(live).toHaveText(`Weights ${p.weights.map((x, t) => `${labels[t]} ${fixed(x)}`).join(', ')}; output (${p.output.map((x) => fixed(x)).join(', ')}).`);
+  // the pick changing again is not said here
+  await picker.getByRole('group', { name: 'Position' }).getByRole('radio', { name: '1', exact: true }).check();
+  await expect(w.locator('[data-key]')).toHaveCount(2);
+  await page.waitForTimeout(1200);
+  await expect(live).toContainText(`${labels[3]} ${fixed(p.weights[3])}`);
+});
+
 test('the score spread shows the standard deviations of the seeded sample for the d picked', async ({ page }) => {
   const w = await hydrated(page, '.score-spread');
   const pairs = spreadPairs();

@@ -4,7 +4,7 @@ import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { microgptConfig } from '../../src/engine/config.ts';
 import { initStateDict } from '../../src/engine/params.ts';
 import { Random } from '../../src/engine/random.ts';
-import { fixed, precise } from '../../src/viz/shared/format.ts';
+import { fixed, precise, subscript } from '../../src/viz/shared/format.ts';
 import { runningExample, toyStep, type ToyPick } from '../../src/viz/toy/walkthrough.ts';
 import facts from '../../src/generated/facts.json' with { type: 'json' };
 
@@ -75,6 +75,26 @@ test.describe('the GPT-2 block diagram', () => {
     expect(await entries(widget)).toEqual(['attn_wq', 'attn_wk', 'attn_wv', 'attn_wo'].map((m) => `layer0.${m} ${shape(`layer0.${m}`)}`));
   });
 
+  test('a highlighted line stands out across its whole width, with a bar at its left edge, in light and dark', async ({ page }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const widget = await shown(page, '.widget.block-diagram');
+      await widget.locator('[data-block="gelu"]').click();
+      const line = widget.locator(`[data-detail] [data-line="${lineOf('xi.relu()')}"]`);
+      const look = await line.evaluate((li) => {
+        const code = li.querySelector('code')!;
+        const plain = li.nextElementSibling as HTMLElement;
+        return {
+          code: getComputedStyle(code).backgroundColor, li: getComputedStyle(li).backgroundColor, plain: getComputedStyle(plain).backgroundColor,
+          bar: parseFloat(getComputedStyle(li).borderLeftWidth),
+        };
+      });
+      expect(look.code, scheme).toBe('rgba(0, 0, 0, 0)'); // the code's own background does not cover the tint
+      expect(look.li, scheme).not.toBe(look.plain);
+      expect(look.bar, scheme).toBeGreaterThanOrEqual(4);
+    }
+  });
+
   test('the keyboard selects blocks: one Tab stop, arrows, Home, End, and Enter or Space on a clicked-away block', async ({ page }) => {
     const widget = await shown(page, '.widget.block-diagram');
     const blocks = widget.locator('[data-block]');
@@ -85,8 +105,14 @@ test.describe('the GPT-2 block diagram', () => {
     await expect(widget.locator('[data-detail]')).toHaveAttribute('data-detail', 'head');
     await page.keyboard.press('ArrowUp');
     await expect(widget.locator('[data-detail]')).toHaveAttribute('data-detail', 'lnf');
-    // the dropped final norm shows where it would go: the line where lm_head reads x
-    expect(await highlighted(widget)).toEqual([lineOf("sd['lm_head']")]);
+    // the dropped final norm highlights no line of gpt(): only the place it would go, just above lm_head's
+    expect(await highlighted(widget)).toEqual([]);
+    const head = lineOf("sd['lm_head']");
+    await expect(widget.locator('[data-detail] [data-insert-before]')).toHaveCount(1);
+    await expect(widget.locator('[data-detail] [data-insert-before]')).toHaveAttribute('data-insert-before', String(head));
+    await expect(widget.locator('[data-detail] [data-insert-before] + li')).toHaveAttribute('data-line', String(head));
+    await expect(widget.locator('[data-detail] .where').first()).toHaveText(`Where it would go in gpt(), src/engine/model.ts: just before line ${head}:`);
+    await expect(widget.locator('[data-detail] .note')).toContainText('one right after the embeddings');
     await expect(widget.locator('[data-entries-none]')).toBeVisible();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
@@ -94,6 +120,16 @@ test.describe('the GPT-2 block diagram', () => {
     await expect(widget.locator('[data-detail]')).toHaveAttribute('data-detail', 'dropout');
     await expect(widget.locator('[data-block="dropout"]')).toHaveAttribute('tabindex', '0');
     await expect(widget.locator('[data-detail] .note')).toContainText(`${facts.training.steps.toLocaleString('en-US')} steps`);
+    await expect(widget.locator('[data-detail] .note')).toContainText('sets a random tenth');
+    // the norm microgpt adds after the embeddings: its own part, tagged apart from the changed ones
+    await page.keyboard.press('ArrowDown');
+    await expect(widget.locator('[data-detail]')).toHaveAttribute('data-detail', 'embnorm');
+    expect(await highlighted(widget)).toEqual([lineOf("rec?.('embNorm'")]);
+    await expect(widget.locator('[data-block="embnorm"] .tag')).toHaveText('added in microgpt');
+    await expect(widget.locator('[data-detail] .microgpt')).toHaveText('In GPT-2: none; microgpt adds it.');
+    const edge = (id: string) => widget.locator(`[data-block="${id}"]`).evaluate((e) => getComputedStyle(e).borderTopStyle);
+    expect(await edge('embnorm')).toBe('double');
+    expect(await edge('ln1')).not.toBe('double');
     // Enter and Space press the focused block (a button), selecting it again after a click elsewhere
     await widget.locator('[data-block="res1"]').click();
     await widget.locator('[data-block="layer"]').focus();
@@ -135,6 +171,41 @@ async function pickToken(page: Page, label: string) {
 }
 
 test.describe('the model map', () => {
+  test('names the hidden units h₀ to h₇, as the MLP section does', async ({ page }) => {
+    const map = await shown(page, '.widget.model-map');
+    const labels = await map.locator('[data-box="mlpHidden"] .col-label').allTextContents();
+    expect(labels).toEqual(toyStep(runningExample).trace.layers[0].mlpHidden.map((_, i) => `h${subscript(i)}`));
+    expect(labels[0]).toBe('h₀');
+  });
+
+  test('the prose prints the two norms in a row with enough decimals to tell them apart', async ({ page }) => {
+    const l = toyStep(runningExample);
+    const text = (xs: number[]) => `(${xs.map((x) => fixed(x, 6)).join(', ')})`;
+    const a = text(l.trace.embNorm);
+    const b = text(l.trace.layers[0].norm1);
+    expect(a).not.toBe(b);
+    const para = page.locator('p', { hasText: 'Two boxes in a row look alike' });
+    await expect(para).toContainText(a);
+    await expect(para).toContainText(b);
+  });
+
+  test('announces the reader’s moves in the map, never a change of pick', async ({ page }) => {
+    const map = await shown(page, '.widget.model-map');
+    const live = map.locator('[aria-live]');
+    await pickToken(page, 'c');
+    await expectMapShows(map, { ...runningExample, token: 3 });
+    await page.waitForTimeout(1000); // longer than the announcer's pause
+    await expect(live).toHaveText('');
+    await map.locator('[data-box="tokEmb"]').focus();
+    await page.keyboard.press('ArrowDown');
+    const s = toyStep({ ...runningExample, token: 3 });
+    const said = `Position embedding = wpe[2], a row of the table, looked up: (${s.trace.posEmb.map((x) => precise(x)).join(', ')}).`;
+    await expect(live).toHaveText(said);
+    await pickToken(page, 'a');
+    await page.waitForTimeout(1000);
+    await expect(live).toHaveText(said); // nothing new said for the pick
+  });
+
   test('every box shows the engine’s numbers for the running example, and follows the token picker', async ({ page }) => {
     const map = await shown(page, '.widget.model-map');
     await expectMapShows(map, runningExample);

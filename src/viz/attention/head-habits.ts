@@ -14,14 +14,14 @@ export type Habit = {
   /** positions 1..t−2: the letters before the previous one */
   earlier: number;
   /** weight on BOS when the current letter is a vowel (a e i o u), and when it is any other letter */
-  bosAfterVowel: number;
-  bosAfterConsonant: number;
+  bosWhenVowel: number;
+  bosWhenConsonant: number;
   /** mean entropy of the weights over the entropy of an even spread: 1 = perfectly even, 0 = all on one position */
   evenness: number;
 };
 
 /** Every head's habits, the even spread to compare with, and how much was measured. */
-export type HeadHabits = { names: number; queries: number; heads: Habit[]; even: Omit<Habit, 'bosAfterVowel' | 'bosAfterConsonant' | 'evenness'> };
+export type HeadHabits = { names: number; queries: number; heads: Habit[]; even: Omit<Habit, 'bosWhenVowel' | 'bosWhenConsonant' | 'evenness'> };
 
 const vowels = new Set('aeiou');
 
@@ -56,7 +56,7 @@ export function headHabits(model: ValueModel, tokenizer: Tokenizer, names: reado
     queries,
     heads: sums.map((s) => ({
       bos: per(s.bos), current: per(s.current), previous: per(s.previous), earlier: per(s.earlier),
-      bosAfterVowel: s.vowels ? s.bosVowel / s.vowels : 0, bosAfterConsonant: s.consonants ? s.bosConsonant / s.consonants : 0,
+      bosWhenVowel: s.vowels ? s.bosVowel / s.vowels : 0, bosWhenConsonant: s.consonants ? s.bosConsonant / s.consonants : 0,
       evenness: per(s.evenness),
     })),
     even: { bos: per(even.bos), current: per(even.current), previous: per(even.previous), earlier: per(even.earlier) },

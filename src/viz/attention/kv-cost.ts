@@ -2,6 +2,8 @@
 // the cache, and without it, when every earlier position must be run again to get its keys
 // and values back. Computed from the config alone; tests/unit/viz/attention/kv-cost.test.ts
 // checks every count against the multiplications the engine really does (Value.mul calls).
+// The engine builds division as a multiplication by x⁻¹ and subtraction as adding x · (−1)
+// (src/engine/value.ts), so each of those is one Value.mul call too, and is counted here.
 
 import type { GPTConfig } from '../../engine/config.ts';
 
@@ -16,15 +18,39 @@ export type StepCost = {
   total: number;
 };
 
+/** The Value.mul calls one more key in the cache adds to a gpt() call, per head and in all. */
+export type PerKeyCost = {
+  /** the query–key dot product of one head: headDim multiplications */
+  score: number;
+  /** the score's division by √headDim */
+  scale: number;
+  /** softmax's subtraction of the largest score, done as adding max · (−1) */
+  shift: number;
+  /** softmax's division by the total of the exponentials */
+  normalise: number;
+  /** the key's value in the weighted sum: headDim multiplications */
+  mix: number;
+  perHead: number;
+  heads: number;
+  layers: number;
+  total: number;
+};
+
+/** What each key in the cache costs, per head and over every head and layer. */
+export function perKeyCost(config: GPTConfig): PerKeyCost {
+  const hd = config.nEmbd / config.nHead;
+  const parts = { score: hd, scale: 1, shift: 1, normalise: 1, mix: hd };
+  const perHead = parts.score + parts.scale + parts.shift + parts.normalise + parts.mix;
+  return { ...parts, perHead, heads: config.nHead, layers: config.nLayer, total: config.nLayer * config.nHead * perHead };
+}
+
 /** Multiplications of gpt() at position pos, with pos + 1 keys and values in the cache. */
 export function stepCost(config: GPTConfig, pos: number): StepCost {
-  const { nEmbd: n, nHead: heads, nLayer: layers, vocabSize } = config;
+  const { nEmbd: n, nLayer: layers, vocabSize } = config;
   const t = pos + 1; // keys and values the query is compared with
   const norm = 2 * n + 1; // each xᵢ·xᵢ, the mean's division, and each xᵢ·scale
   const qkv = layers * 3 * n * n;
-  // per head and key: headDim for the score, headDim for the weighted sum, and three more
-  // (the division by √headDim, softmax's subtraction of the max, its division by the total)
-  const attention = layers * t * (2 * n + 3 * heads);
+  const attention = t * perKeyCost(config).total;
   const rest = norm + layers * (norm + n * n + norm + 8 * n * n) + vocabSize * n;
   return { qkv, attention, rest, total: qkv + attention + rest };
 }

@@ -3,7 +3,7 @@
 // costs. Pure; the widget steps `at` from 0 to the last position.
 
 import type { GPTConfig } from '../../engine/config.ts';
-import { int } from '../shared/format.ts';
+import { fixed, int } from '../shared/format.ts';
 import { walkCosts, type CostRow } from './kv-cost.ts';
 import type { NameTrace } from './name-trace.ts';
 
@@ -57,4 +57,10 @@ export function kvStepSaid(step: KvStep): string {
   const kept = reused === 0 ? 'the cache was empty' : `${reused} key${reused === 1 ? '' : 's'} and ${reused} value${reused === 1 ? '' : 's'} reused from the cache`;
   return `Position ${step.at}, ${step.label}: one new query, key and value; ${kept}. ` +
     `${int(step.cost.cached)} multiplications with the cache, ${int(step.cost.uncached)} without.`;
+}
+
+/** The line under the counts: how much more work the name so far takes without the cache. */
+export function kvSaving(step: KvStep): string {
+  if (step.at === 0) return 'At the first position nothing is saved yet: with or without the cache, it is one call of gpt().';
+  return `Without the cache: ${fixed(step.cost.uncachedTotal / step.cost.cachedTotal, 2)} × the work so far, because each step runs gpt() again at positions 0 to ${step.at} to get their keys and values back.`;
 }

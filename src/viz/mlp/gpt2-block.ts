@@ -1,14 +1,15 @@
-// The canonical GPT-2 model, block by block, mapped onto microgpt: for each block the lines of
+// The canonical GPT-2 model, part by part, mapped onto microgpt: for each part the lines of
 // gpt() that do its work (found in the source text by their opening words, so an edit to the
 // engine that loses one fails loudly), the state-dict entries it reads, and, where microgpt
-// drops or changes the block, why.
+// drops, changes or adds the part, why. ("Block" is kept for what the loop repeats: attention
+// and the MLP with their norms and residual adds.)
 
 import type { GPTConfig } from '../../engine/config.ts';
 import { matrixShapes, type MatrixShape } from '../../engine/params.ts';
 import { int } from '../shared/format.ts';
 
-/** What microgpt does with a GPT-2 block: the same, something simpler, or nothing. */
-export type BlockStatus = 'kept' | 'changed' | 'dropped';
+/** What microgpt does with a part of GPT-2: the same, something simpler, nothing, or a part GPT-2 does not have. */
+export type BlockStatus = 'kept' | 'changed' | 'dropped' | 'added';
 
 /** What the notes may quote about the shipped training run. */
 export type BlockContext = { config: GPTConfig; steps: number; documents: number };
@@ -19,14 +20,14 @@ export type BlockContext = { config: GPTConfig; steps: number; documents: number
  */
 export type LineRef = string | readonly [string, string];
 
-/** One block of the GPT-2 diagram. */
+/** One part of the GPT-2 diagram. */
 export type Gpt2Block = {
   id: string;
   name: string; // GPT-2's name for it
   microgpt: string; // what microgpt has in its place
   status: BlockStatus;
   inLayer: boolean; // repeated once per layer
-  lines: readonly LineRef[]; // where gpt() does it (or, for a dropped block, where it would go)
+  lines: readonly LineRef[]; // where gpt() does it (for a dropped part, the one line it would go just before)
   entries: (c: GPTConfig) => string[]; // the state-dict matrices it reads
   note: (ctx: BlockContext) => string; // what it does, or why microgpt differs
 };
@@ -62,10 +63,17 @@ export const gpt2Blocks: readonly Gpt2Block[] = [
   },
   {
     id: 'dropout', name: 'Dropout', microgpt: 'none', status: 'dropped', inLayer: false,
-    lines: ['let x = add(tokEmb, posEmb)', "x = rmsnorm(x); rec?.('embNorm'"],
+    lines: ["x = rmsnorm(x); rec?.('embNorm'"],
     entries: none,
     note: (x) =>
-      `GPT-2 zeroes a random tenth of these numbers at every training step (and again inside each block), so that the network cannot lean on any one of them and memorise its data. microgpt trains for ${int(x.steps)} steps on one name each, out of ${int(x.documents)} names: ${seenAtMost(x)}, and has little chance to memorise. Without dropout, the same name and weights always give the same numbers, in training as in every figure here. The sum goes straight on to the norm.`,
+      `At each training step GPT-2 sets a random tenth of the summed vector's entries to 0 and multiplies the rest by 10/9, so that their total stays about the same (and it does the same inside each block). The network cannot lean on any one entry, which keeps it from memorising its data. microgpt trains for ${int(x.steps)} steps on one name each, out of ${int(x.documents)} names: ${seenAtMost(x)}, and has little chance to memorise. Without dropout, the same name and weights always give the same numbers, in training as in every figure here.`,
+  },
+  {
+    id: 'embnorm', name: 'RMSNorm after the embeddings', microgpt: 'a norm GPT-2 does not have', status: 'added', inLayer: false,
+    lines: ["x = rmsnorm(x); rec?.('embNorm'"],
+    entries: none,
+    note: () =>
+      'microgpt normalises the summed embeddings once before the first block; GPT-2 sends the sum straight into its first block. With a norm at the start of each half of the block, this one changes little: the first block normalises the vector again at once, and a vector that is already normalised comes out almost the same (the model map shows the two in a row). It learns nothing, so it has no state-dict entry.',
   },
   {
     id: 'layer', name: 'The block, × n_layer', microgpt: 'the same loop', status: 'kept', inLayer: true,
@@ -79,7 +87,7 @@ export const gpt2Blocks: readonly Gpt2Block[] = [
     lines: ["x = rmsnorm(x); rec?.('norm1'"],
     entries: none,
     note: (x) =>
-      `LayerNorm subtracts the vector's mean, divides by its standard deviation, then multiplies by a learned gain and adds a learned bias. RMSNorm only divides by the root mean square: no mean subtracted, and in microgpt nothing learned, so it has no state-dict entry. GPT-2's gain and bias would be ${perLayerCount(2 * x.config.nEmbd, x.config)}.`,
+      `The block's first half, attention, starts by normalising its input. LayerNorm subtracts the vector's mean, divides by its standard deviation, then multiplies by a learned gain and adds a learned bias. RMSNorm only divides by the root mean square: no mean subtracted, and in microgpt nothing learned, so it has no state-dict entry. GPT-2's gain and bias would be ${perLayerCount(2 * x.config.nEmbd, x.config)}.`,
   },
   {
     id: 'attn', name: 'Causal self-attention', microgpt: 'the same, without biases', status: 'changed', inLayer: true,
@@ -98,7 +106,7 @@ export const gpt2Blocks: readonly Gpt2Block[] = [
     id: 'ln2', name: 'LayerNorm', microgpt: 'RMSNorm, without a learned gain', status: 'changed', inLayer: true,
     lines: ["x = rmsnorm(x); rec?.('norm2'"],
     entries: none,
-    note: (x) => `The same change as before attention: RMSNorm, no mean subtracted, nothing learned. GPT-2's gain and bias here: ${perLayerCount(2 * x.config.nEmbd, x.config)}.`,
+    note: (x) => `The block's second half, the MLP, starts with the same change as the first: RMSNorm, no mean subtracted, nothing learned. GPT-2's gain and bias here: ${perLayerCount(2 * x.config.nEmbd, x.config)}.`,
   },
   {
     id: 'fc1', name: 'Linear, up 4×', microgpt: 'the same, without a bias', status: 'changed', inLayer: true,
@@ -130,7 +138,7 @@ export const gpt2Blocks: readonly Gpt2Block[] = [
     lines: ["const logits = linear(x, sd['lm_head'])"],
     entries: none,
     note: (x) =>
-      `GPT-2 normalises the last block's output once more before its output head (a gain and a bias, ${int(2 * x.config.nEmbd)} numbers). microgpt has no norm there: the residual stream goes straight into lm_head. It normalises at the start of each block instead, and once more right after the embeddings, a norm GPT-2 does not have.`,
+      `GPT-2 normalises the last block's output once more before its output head (a gain and a bias, ${int(2 * x.config.nEmbd)} numbers). microgpt has no norm there: the residual stream goes straight into lm_head. Its norms sit at the start of each half of the block, and one right after the embeddings.`,
   },
   {
     id: 'head', name: 'Linear (output head)', microgpt: 'lm_head, a matrix of its own', status: 'changed', inLayer: false,
@@ -157,7 +165,7 @@ function findLine(lines: readonly SourceLine[], start: string, block: string): n
   return found[0];
 }
 
-/** The file line numbers a block maps to, in order. Throws when a line is missing or ambiguous. */
+/** The file line numbers a part maps to, in order. Throws when a line is missing or ambiguous, or when a dropped part names more than one line. */
 export function blockLineNumbers(block: Gpt2Block, lines: readonly SourceLine[]): number[] {
   const at = new Set<number>();
   for (const ref of block.lines) {
@@ -168,6 +176,7 @@ export function blockLineNumbers(block: Gpt2Block, lines: readonly SourceLine[])
       for (let i = from; i <= to; i++) at.add(i);
     }
   }
+  if (block.status === 'dropped' && at.size !== 1) throw new Error(`block "${block.id}": a dropped part goes before one line, not ${at.size}`);
   return [...at].sort((a, b) => a - b).map((i) => lines[i].n);
 }
 
@@ -184,19 +193,31 @@ export function blockEntries(block: Gpt2Block, config: GPTConfig): BlockEntry[] 
   });
 }
 
-/** One line of a code excerpt: a line of gpt() (highlighted or context) or a gap between runs. */
-export type ExcerptLine = (SourceLine & { highlight: boolean; indent: number }) | { gap: true; n: number };
+/**
+ * One line of a code excerpt: a line of gpt() (highlighted or context), a gap between runs, or
+ * the place a dropped part would go (just before line n, at its indentation).
+ */
+export type ExcerptLine =
+  | (SourceLine & { highlight: boolean; indent: number })
+  | { gap: true; n: number }
+  | { insert: true; n: number; indent: number };
 
-/** The highlighted lines with `context` lines around each run, gaps marked, indentation measured for a hanging indent. */
-export function excerpt(lines: readonly SourceLine[], highlighted: readonly number[], context = 1): ExcerptLine[] {
-  const marked = new Set(highlighted);
-  const near = (i: number) => lines.some((l, j) => marked.has(l.n) && Math.abs(i - j) <= context);
+const indentOf = (text: string) => text.length - text.trimStart().length;
+
+/**
+ * The marked lines with `context` lines around each run, gaps marked, indentation measured for a
+ * hanging indent. With `before`, nothing is highlighted: an insertion point goes just above each marked line.
+ */
+export function excerpt(lines: readonly SourceLine[], marked: readonly number[], context = 1, before = false): ExcerptLine[] {
+  const at = new Set(marked);
+  const near = (i: number) => lines.some((l, j) => at.has(l.n) && Math.abs(i - j) <= context);
   const out: ExcerptLine[] = [];
   lines.forEach((l, i) => {
     if (!near(i)) return;
     const last = out[out.length - 1];
-    if (last && !('gap' in last) && lines[i - 1]?.n !== last.n) out.push({ gap: true, n: l.n });
-    out.push({ ...l, highlight: marked.has(l.n), indent: l.text.length - l.text.trimStart().length });
+    if (last && 'text' in last && lines[i - 1]?.n !== last.n) out.push({ gap: true, n: l.n });
+    if (before && at.has(l.n)) out.push({ insert: true, n: l.n, indent: indentOf(l.text) });
+    out.push({ ...l, highlight: !before && at.has(l.n), indent: indentOf(l.text) });
   });
   return out;
 }
@@ -211,6 +232,11 @@ export function lineList(ns: readonly number[]): string {
   }
   const text = runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ');
   return `${ns.length === 1 ? 'line' : 'lines'} ${text}`;
+}
+
+/** Where a part sits in gpt(), in words: its lines, or for a dropped part the line it would go just before. */
+export function placeText(status: BlockStatus, ns: readonly number[]): string {
+  return status === 'dropped' ? `just before ${lineList(ns)}` : lineList(ns);
 }
 
 /** A line split into its code and its trailing comment ("// …"), for the comment's quieter colour. */

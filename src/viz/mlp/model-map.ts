@@ -5,7 +5,7 @@
 
 import { headDim, toyConfig } from '../../engine/config.ts';
 import { toyVocab } from '../../engine/toy.ts';
-import { subscript } from '../shared/format.ts';
+import { precise, subscript } from '../shared/format.ts';
 import type { ToyStep } from '../toy/walkthrough.ts';
 
 /** A role colour of tokens.css, or '' for the plain residual stream. */
@@ -61,8 +61,8 @@ export function modelMap(step: ToyStep): ModelMap {
     box('attnOut', 'Attention output', 'attn_wo · head', vector(l.attnOut), ['head']),
     box('afterAttn', 'Residual: x + attention', 'x + attention output', vector(l.afterAttn), ['embNorm', 'attnOut']),
     box('norm2', 'RMSNorm', 'rmsnorm(x)', vector(l.norm2), ['afterAttn']),
-    box('mlpHidden', `Hidden (${l.mlpHidden.length} units)`, 'mlp_fc1 · norm', vector(l.mlpHidden), ['norm2'], { colLabels: l.mlpHidden.map((_, i) => `h${subscript(i + 1)}`) }),
-    box('mlpRelu', 'ReLU', 'max(0, hidden)', vector(l.mlpRelu), ['mlpHidden'], { colLabels: l.mlpRelu.map((_, i) => `h${subscript(i + 1)}`) }),
+    box('mlpHidden', `Hidden (${l.mlpHidden.length} units)`, 'mlp_fc1 · norm', vector(l.mlpHidden), ['norm2'], { colLabels: l.mlpHidden.map((_, i) => `h${subscript(i)}`) }),
+    box('mlpRelu', 'ReLU', 'max(0, hidden)', vector(l.mlpRelu), ['mlpHidden'], { colLabels: l.mlpRelu.map((_, i) => `h${subscript(i)}`) }),
     box('mlpOut', 'MLP output', 'mlp_fc2 · relu', vector(l.mlpOut), ['mlpRelu']),
     box('output', 'Residual: x + MLP', 'x + MLP output', vector(l.output), ['afterAttn', 'mlpOut']),
     box('logits', 'Logits', 'lm_head · x', vector(t.logits), ['output'], { colLabels: [...toyVocab] }),
@@ -87,4 +87,20 @@ export function stripCells(xs: readonly number[], kind: MapBox['kind'], scale: n
     const strength = kind === 'probability' ? x : scale > 0 ? Math.abs(x) / scale : 0;
     return { sign: x > 0 ? 'positive' : x < 0 ? 'negative' : 'zero', strength: Math.min(1, strength) };
   });
+}
+
+/** A box's exact numbers, each row in parentheses. */
+export function exactText(b: MapBox): string {
+  return b.rows.map((r) => `(${r.map((x) => precise(x)).join(', ')})`).join(', ');
+}
+
+/** Where a box's numbers come from, in words. */
+export function sourcesText(map: ModelMap, b: MapBox): string {
+  return b.from.length ? `from ${b.from.map((f) => map.boxes[f].label).join(' and ')}` : 'a row of the table, looked up';
+}
+
+/** What the live region says when the reader moves to a box: its name, formula, sources and exact numbers. */
+export function boxAnnouncement(map: ModelMap, id: string): string {
+  const b = map.boxes[id];
+  return `${b.label} = ${b.formula}, ${sourcesText(map, b)}: ${exactText(b)}.`;
 }

@@ -3,6 +3,8 @@
 
 import { z } from 'astro/zod';
 
+const count = () => z.number().int().positive();
+
 export const parameterCalculatorProps = () => z.strictObject({});
 export type ParameterCalculatorProps = z.input<ReturnType<typeof parameterCalculatorProps>>;
 
@@ -21,3 +23,18 @@ export const nextTokenProps = () =>
     initialTarget: z.number().int().min(0, 'a token id'),
   });
 export type NextTokenProps = z.input<ReturnType<typeof nextTokenProps>>;
+
+export const blockDiagramProps = () =>
+  z.strictObject({
+    /** gpt()'s region as components/code-regions.ts reads it: the text and each line's number in the file. */
+    source: z.strictObject({ code: z.string().min(1), startLine: count(), endLine: count(), lineNumbers: z.array(count()).min(1) }),
+    /** The shipped model's config: the state-dict shapes are computed from it. */
+    config: z.strictObject({ vocabSize: count(), nEmbd: count(), nHead: count(), nLayer: count(), blockSize: count() }),
+    /** The shipped training run's steps and documents, for the note on dropout. */
+    steps: count(),
+    documents: count(),
+  });
+export type BlockDiagramProps = z.input<ReturnType<typeof blockDiagramProps>>;
+
+export const modelMapProps = () => z.strictObject({});
+export type ModelMapProps = z.input<ReturnType<typeof modelMapProps>>;

@@ -11,10 +11,12 @@ import { Random } from '../../../src/engine/random.ts';
 import { toValueStateDict } from '../../../src/engine/model.ts';
 import { Tokenizer } from '../../../src/engine/tokenizer.ts';
 import { realHeads as f } from '../../../src/facts/attention.ts';
+import { shippedWeights } from '../../../src/facts/shipped.ts';
 import { headHabits } from '../../../src/viz/attention/head-habits.ts';
 
 const names = parseDocuments(readFileSync(new URL('../../../public/data/names.txt', import.meta.url), 'utf8'));
 const vowel = (c: string) => 'aeiou'.includes(c);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('headHabits', () => {
   const config = microgptConfig(27);
@@ -26,7 +28,6 @@ describe('headHabits', () => {
   const habits = headHabits(model, tokenizer, docs);
   // queries at positions t ≥ 2: "ab" has 1 (t = 2), "olivia" 5 (t = 2..6), "eve" 2 (t = 2, 3)
   const ts = [2, 2, 3, 4, 5, 6, 2, 3];
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
   it('counts the names and the queries from position 2 on', () => {
     expect(habits.names).toBe(3);
@@ -49,10 +50,11 @@ describe('headHabits', () => {
     // the letter at query position t is the name's (t − 1)-th (BOS is position 0)
     const letters = [['ab', 2], ['olivia', 2], ['olivia', 3], ['olivia', 4], ['olivia', 5], ['olivia', 6], ['eve', 2], ['eve', 3]] as const;
     const isVowel = letters.map(([n, t]) => vowel(n[t - 1]));
-    const after = (v: boolean) => mean(ts.filter((_, i) => isVowel[i] === v).map((t) => 1 / (t + 1)));
+    // grouped by the letter at the query position itself, not the one before it
+    const whenCurrent = (v: boolean) => mean(ts.filter((_, i) => isVowel[i] === v).map((t) => 1 / (t + 1)));
     for (const h of habits.heads) {
-      expect(h.bosAfterVowel).toBeCloseTo(after(true), 12);
-      expect(h.bosAfterConsonant).toBeCloseTo(after(false), 12);
+      expect(h.bosWhenVowel).toBeCloseTo(whenCurrent(true), 12);
+      expect(h.bosWhenConsonant).toBeCloseTo(whenCurrent(false), 12);
     }
   });
 });
@@ -99,7 +101,17 @@ describe('realHeads', () => {
     it('has its evenest head close to even, and the BOS-switching head as the sharpest', () => {
       expect(h[f.evenest].evenness).toBeGreaterThan(0.95);
       expect(f.bosSwitch).toBe(f.sharpest);
-      expect(h[f.bosSwitch].bosAfterConsonant).toBeGreaterThan(3 * h[f.bosSwitch].bosAfterVowel);
+      expect(h[f.bosSwitch].bosWhenConsonant).toBeGreaterThan(3 * h[f.bosSwitch].bosWhenVowel);
+    });
+
+    it('groups the real model’s weight on BOS by the current letter, the one at the query position', () => {
+      // the exercise name's trace, grouped by hand: positions 2.. whose own label is a vowel, or not
+      const ps = f.bosExercise.positions.slice(2);
+      const byHand = (v: boolean) => mean(ps.filter((p) => vowel(p.label) === v).map((p) => p.onBos[f.bosSwitch]));
+      const { config, tokenizer } = shippedWeights;
+      const one = headHabits({ config, params: toValueStateDict(shippedWeights.stateDict) }, tokenizer, [f.bosExercise.name]).heads[f.bosSwitch];
+      expect(one.bosWhenVowel).toBeCloseTo(byHand(true), 12);
+      expect(one.bosWhenConsonant).toBeCloseTo(byHand(false), 12);
     });
 
     it('answers the BOS exercise with a consonant last and a vowel at position 2, as the question assumes', () => {

@@ -8,7 +8,7 @@ import { microgptConfig, type GPTConfig } from '../../../../src/engine/config.ts
 import { initStateDict } from '../../../../src/engine/params.ts';
 import { emptyCache, gpt, toValueStateDict, type ValueModel } from '../../../../src/engine/model.ts';
 import { Value } from '../../../../src/engine/value.ts';
-import { stepCost, walkCosts } from '../../../../src/viz/attention/kv-cost.ts';
+import { perKeyCost, stepCost, walkCosts } from '../../../../src/viz/attention/kv-cost.ts';
 
 const modelFor = (config: GPTConfig): ValueModel => ({ config, params: toValueStateDict(initStateDict(config, new Random(3))) });
 const tokensFor = (config: GPTConfig, count: number) => Array.from({ length: count }, (_, i) => (i * 7 + 1) % config.vocabSize);
@@ -57,9 +57,20 @@ describe('stepCost', () => {
     expect(stepCost(config, 9).qkv).toBe(768);
   });
 
-  it('grows by the same amount, 2 × 16 + 3 × 4, for every key added to the cache', () => {
+  it('grows by 4 heads × (4 + 1 + 1 + 1 + 4) = 44 for every key added to the cache', () => {
+    const k = perKeyCost(config);
+    expect([k.score, k.scale, k.shift, k.normalise, k.mix, k.perHead, k.heads, k.total]).toEqual([4, 1, 1, 1, 4, 11, 4, 44]);
     expect(stepCost(config, 1).total - stepCost(config, 0).total).toBe(44);
     expect(stepCost(config, 15).total - stepCost(config, 14).total).toBe(44);
+  });
+
+  it('counts one more key as exactly the Value.mul calls the engine adds for it', () => {
+    // two layers and two heads, so a slip in either factor shows
+    const cfg = { vocabSize: 5, nEmbd: 8, nHead: 2, nLayer: 2, blockSize: 6 };
+    const counts = cachedCounts(modelFor(cfg), tokensFor(cfg, 4));
+    // 2 layers × 2 heads × (4 + 1 + 1 + 1 + 4)
+    expect(perKeyCost(cfg).total).toBe(44);
+    for (let pos = 1; pos < counts.length; pos++) expect(counts[pos] - counts[pos - 1]).toBe(perKeyCost(cfg).total);
   });
 
   it.each([

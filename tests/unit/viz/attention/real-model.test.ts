@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import { causalHeatmap, gridMove, weightShade } from '../../../../src/viz/attention/causal-heatmap.ts';
-import { kvStep, kvStepSaid, largestSize, signedShade } from '../../../../src/viz/attention/kv-walk.ts';
+import { kvSaving, kvStep, kvStepSaid, largestSize, signedShade } from '../../../../src/viz/attention/kv-walk.ts';
 import { checkName, type NameTrace } from '../../../../src/viz/attention/name-trace.ts';
 import { microgptConfig } from '../../../../src/engine/config.ts';
 
@@ -118,6 +118,12 @@ describe('the KV cache view', () => {
       `Position 0, BOS: one new query, key and value; the cache was empty. 3,647 multiplications with the cache, 3,647 without.`,
     );
     expect(kvStepSaid(kvStep(config, trace, 1))).toMatch(/^Position 1, a: one new query, key and value; 1 key and 1 value reused from the cache\. 3,691 multiplications with the cache, 7,338 without\.$/);
+  });
+
+  it('says nothing is saved at the first position, and the ratio of the totals after it', () => {
+    expect(kvSaving(kvStep(config, trace, 0))).toBe('At the first position nothing is saved yet: with or without the cache, it is one call of gpt().');
+    // (3,647 + 7,338) / (3,647 + 3,691) = 10,985 / 7,338 ≈ 1.497
+    expect(kvSaving(kvStep(config, trace, 1))).toBe('Without the cache: 1.50 × the work so far, because each step runs gpt() again at positions 0 to 1 to get their keys and values back.');
   });
 
   it('colours a number by its sign and its size against the largest on show', () => {

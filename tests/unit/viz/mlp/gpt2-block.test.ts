@@ -5,7 +5,7 @@ import { microgptConfig, type GPTConfig } from '../../../../src/engine/config.ts
 import { initStateDict } from '../../../../src/engine/params.ts';
 import { Random } from '../../../../src/engine/random.ts';
 import {
-  blockEntries, blockLineNumbers, excerpt, gpt2Blocks, gpt2ExtraCounts, lineList, sourceLines, splitComment,
+  blockEntries, blockLineNumbers, excerpt, gpt2Blocks, gpt2ExtraCounts, lineList, placeText, sourceLines, splitComment,
 } from '../../../../src/viz/mlp/gpt2-block.ts';
 
 // The oracle for line numbers is the engine file itself, read here line by line; for shapes, a
@@ -42,7 +42,8 @@ describe('blockLineNumbers', () => {
     ['ln1', ["x = rmsnorm(x); rec?.('norm1', x);"]],
     ['gelu', ["x = x.map((xi) => xi.relu()); rec?.('mlpRelu', x);"]],
     ['res2', ['xResidual = x;', "x = add(x, xResidual); rec?.('output', x);"]],
-    ['dropout', ['let x = add(tokEmb, posEmb);', "x = rmsnorm(x); rec?.('embNorm', x);"]],
+    ['dropout', ["x = rmsnorm(x); rec?.('embNorm', x);"]],
+    ['embnorm', ["x = rmsnorm(x); rec?.('embNorm', x);"]],
     ['lnf', ["const logits = linear(x, sd['lm_head']); rec?.('logits', logits);"]],
     ['head', ["const logits = linear(x, sd['lm_head']); rec?.('logits', logits);", 'return logits;']],
   ])('block %s highlights the lines of model.ts that do its work', (id, starts) => {
@@ -60,6 +61,12 @@ describe('blockLineNumbers', () => {
     expect(ns.map((n) => file[n - 1]).some((l) => l.includes('softmax(attnLogits)'))).toBe(true);
     // consecutive in the file, apart from the region markers gpt()'s text leaves out
     for (let i = 1; i < ns.length; i++) for (let n = ns[i - 1] + 1; n < ns[i]; n++) expect(file[n - 1]).toMatch(/\/\/ #(end)?region/);
+  });
+
+  it('places each dropped part before exactly one line: dropout before the embeddings\' norm, the final norm before lm_head', () => {
+    for (const b of gpt2Blocks.filter((x) => x.status === 'dropped')) expect(blockLineNumbers(b, lines), b.id).toHaveLength(1);
+    const two = { ...block('lnf'), lines: ["const logits = linear(x, sd['lm_head'])", 'return logits;'] };
+    expect(() => blockLineNumbers(two, lines)).toThrow(/a dropped part goes before one line, not 2/);
   });
 
   it('fails loudly when a line a block names is missing or appears twice', () => {
@@ -91,7 +98,7 @@ describe('blockEntries', () => {
     expect(shape('fc1')).toEqual(['layer0.mlp_fc1 [64][16]']);
     expect(shape('fc2')).toEqual(['layer0.mlp_fc2 [16][64]']);
     expect(shape('head')).toEqual(['lm_head [27][16]']);
-    for (const id of ['dropout', 'ln1', 'res1', 'ln2', 'gelu', 'res2', 'lnf']) expect(shape(id), id).toEqual([]);
+    for (const id of ['dropout', 'embnorm', 'ln1', 'res1', 'ln2', 'gelu', 'res2', 'lnf']) expect(shape(id), id).toEqual([]);
   });
 
   it('lists each layer once more per layer: two layers read layer0. and layer1. matrices', () => {
@@ -117,6 +124,11 @@ describe('the notes', () => {
     expect(block('attn').note(ctx)).toContain('64 numbers');
     expect(block('fc1').note(ctx)).toContain('from 16 to 64 numbers');
     expect(block('lnf').note(ctx)).toContain('straight into lm_head');
+    expect(block('lnf').note(ctx)).toContain('one right after the embeddings');
+    expect(block('dropout').note(ctx)).toContain('sets a random tenth');
+    expect(block('dropout').note(ctx)).toContain('multiplies the rest by 10/9');
+    expect(block('embnorm').status).toBe('added');
+    expect(block('embnorm').note(ctx)).toContain('GPT-2 sends the sum straight into its first block');
     expect(block('ln1').note({ ...ctx, config: { ...config, nLayer: 3 } })).toContain('32 numbers per layer, 96 in all');
   });
 });
@@ -133,7 +145,11 @@ describe('excerpt', () => {
   const src = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ n: n + 10, text: n % 2 ? `  line${n}` : `line${n}` }));
   it('keeps the highlighted lines with one line around each run, and marks the gaps', () => {
     const out = excerpt(src, [12, 17]);
-    expect(out.map((l) => ('gap' in l ? '…' : `${l.n}${l.highlight ? '*' : ''}`))).toEqual(['11', '12*', '13', '…', '16', '17*', '18']);
+    expect(out.map((l) => ('gap' in l ? '…' : 'insert' in l ? '+' : `${l.n}${l.highlight ? '*' : ''}`))).toEqual(['11', '12*', '13', '…', '16', '17*', '18']);
+  });
+  it('for a dropped part, highlights no line and marks the place just above the named one, at its indentation', () => {
+    const out = excerpt(src, [13], 1, true);
+    expect(out.map((l) => ('gap' in l ? '…' : 'insert' in l ? `+${l.n}/${l.indent}` : `${l.n}${l.highlight ? '*' : ''}`))).toEqual(['12', '+13/2', '13', '14']);
   });
   it('measures indentation for the hanging indent', () => {
     const out = excerpt(src, [11]);
@@ -150,6 +166,12 @@ describe('lineList and splitComment', () => {
     [[52, 53, 54, 57], 'lines 52–54, 57'],
     [[1, 3], 'lines 1, 3'],
   ])('writes %j as “%s”', (ns, text) => expect(lineList(ns)).toBe(text));
+
+  it('says where a dropped part would go, and where the others are', () => {
+    expect(placeText('dropped', [103])).toBe('just before line 103');
+    expect(placeText('added', [57])).toBe('line 57');
+    expect(placeText('kept', [53, 55])).toBe('lines 53, 55');
+  });
 
   it('splits a trailing comment from its code', () => {
     expect(splitComment("const a = 1; // why")).toEqual({ code: 'const a = 1; ', comment: '// why' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelMap, stripCells } from '../../../../src/viz/mlp/model-map.ts';
+import { boxAnnouncement, exactText, modelMap, stripCells } from '../../../../src/viz/mlp/model-map.ts';
 import { runningExample, toyStep } from '../../../../src/viz/toy/walkthrough.ts';
 
 // The running example's vectors worked out here with plain numbers from the plan's toy weights
@@ -71,6 +71,19 @@ describe('modelMap', () => {
     expect(c0.boxes.tokEmb.formula).toBe('wte[c]');
     expect(c0.boxes.keys.rows).toHaveLength(1);
     expect(c0.boxes.weights.rows[0]).toEqual([1]);
+  });
+
+  it('names the hidden units h₀ to h₇, as the prose and the MLP widget do', () => {
+    expect(map.boxes.mlpHidden.colLabels).toEqual(['h₀', 'h₁', 'h₂', 'h₃', 'h₄', 'h₅', 'h₆', 'h₇']);
+    expect(map.boxes.mlpRelu.colLabels).toEqual(map.boxes.mlpHidden.colLabels);
+  });
+
+  it('announces a box by its name, formula, sources and exact numbers', () => {
+    const text = boxAnnouncement(map, 'embSum');
+    expect(text.startsWith('Sum = token + position, from Token embedding and Position embedding: (')).toBe(true);
+    expect(text).toContain(exactText(map.boxes.embSum));
+    expect(boxAnnouncement(map, 'tokEmb')).toContain('a row of the table, looked up');
+    expect(exactText({ ...map.boxes.keys, rows: [[0.5, -0.25], [1, 0]] })).toBe('(0.5, −0.25), (1, 0)');
   });
 
   it('scales the colour strips by the largest signed number on the map', () => {
