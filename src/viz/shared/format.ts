@@ -27,6 +27,16 @@ export function signed(x: number, decimals = 2): string {
 }
 
 /**
+ * A number written as one factor of a product or a power: a negative one in brackets, so a
+ * sign never reads as an operator. factor(-0.5) = "(−0.50)", factor(0.5) = "0.50"; `write`
+ * is the formatter (fixed by default, with `decimals`).
+ */
+export function factor(x: number, decimals = 2, write: (x: number, decimals: number) => string = fixed): string {
+  const text = write(x, decimals);
+  return text.startsWith(minus) ? `(${text})` : text;
+}
+
+/**
  * A number at most `decimals` places, trailing zeros dropped, in exponent form when very large
  * or very small, the exponent's sign a true minus too: short(2.50) = "2.5", short(-0.000012) = "−1.2e−5".
  */
