@@ -4,9 +4,9 @@
 import { emptyCache, toValueStateDict } from '../engine/model.ts';
 import { toyConfig, toyStateDict, toyVocab } from '../engine/toy.ts';
 import { readTrace, tracedGpt } from '../engine/trace.ts';
-import { factor, onUnits, unitName } from '../viz/mlp/toy-mlp.ts';
+import { onUnits, unitName } from '../viz/mlp/toy-mlp.ts';
 import { texDotRows, texVec } from '../viz/mlp/tex.ts';
-import { fixed } from '../viz/shared/format.ts';
+import { factor, fixed } from '../viz/shared/format.ts';
 import { outputRows, runningTarget } from '../viz/mlp/toy-output.ts';
 import { lossOf, nextTokenProbs, rankTokens } from '../viz/mlp/next-token.ts';
 import { toyLoss, toyStep, runningExample } from '../viz/toy/walkthrough.ts';

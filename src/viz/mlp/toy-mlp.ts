@@ -4,7 +4,7 @@
 // trace; this file only lays them side by side and writes them out.
 
 import { toyStateDict } from '../../engine/toy.ts';
-import { fixed, subscript } from '../shared/format.ts';
+import { factor, fixed, subscript } from '../shared/format.ts';
 import type { NormWorking, ToyStep } from '../toy/walkthrough.ts';
 
 /** One hidden unit: its index, its row of mlp_fc1, its value z before ReLU, and ReLU(z). */
@@ -43,9 +43,6 @@ export const eq = '\u00a0= ';
 
 /** A vector in parentheses: (−0.6900, 1.2300). */
 export const vec = (xs: readonly number[], decimals = workedDecimals) => `(${xs.map((x) => fixed(x, decimals)).join(', ')})`;
-
-/** A factor in a product, bracketed when negative so the minus reads as a sign: "(−0.69)". */
-export const factor = (x: number, decimals = workedDecimals) => (fixed(x, decimals).startsWith('\u2212') ? `(${fixed(x, decimals)})` : fixed(x, decimals));
 
 /**
  * A dot product written out, weights to 2 decimals (as the toy's are), a negative weight after
@@ -110,7 +107,7 @@ export function toyMlp(step: ToyStep): MlpNumbers {
 
 /** RMSNorm's working written out: "mean square = ((−0.7412)² + 1.3100²)/2 = 1.1327; scale = 1/√(1.1327 + 0.00001) = 0.9396". */
 export function normLine(n: NormWorking): string {
-  const squares = n.input.map((x) => `${factor(x)}²`).join(' + ');
+  const squares = n.input.map((x) => `${factor(x, workedDecimals)}²`).join(' + ');
   const ms = fixed(n.meanSquare, workedDecimals);
   return `mean square${eq}(${squares})/${n.input.length}${eq}${ms}; scale${eq}1/√(${ms} + 0.00001)${eq}${fixed(n.scale, workedDecimals)}`;
 }
