@@ -2,11 +2,11 @@
 // output, the trained model's next-token distribution, and the parameter counts.
 
 import { emptyCache, toValueStateDict } from '../engine/model.ts';
-import { toyStateDict, toyVocab } from '../engine/toy.ts';
+import { toyConfig, toyStateDict, toyVocab } from '../engine/toy.ts';
 import { readTrace, tracedGpt } from '../engine/trace.ts';
-import { factor, onUnits, unitName } from '../viz/mlp/toy-mlp.ts';
+import { onUnits, unitName } from '../viz/mlp/toy-mlp.ts';
 import { texDotRows, texVec } from '../viz/mlp/tex.ts';
-import { fixed } from '../viz/shared/format.ts';
+import { factor, fixed } from '../viz/shared/format.ts';
 import { outputRows, runningTarget } from '../viz/mlp/toy-output.ts';
 import { lossOf, nextTokenProbs, rankTokens } from '../viz/mlp/next-token.ts';
 import { toyLoss, toyStep, runningExample } from '../viz/toy/walkthrough.ts';
@@ -40,8 +40,6 @@ const prefixProbs = nextTokenProbs(realModel, tokenizer, prefix);
 const prefixRanked = rankTokens(tokenizer, prefixProbs);
 /** After the whole name: where the model puts the end. */
 const fullRanked = rankTokens(tokenizer, nextTokenProbs(realModel, tokenizer, fullName));
-/** Names the hidden-unit count is taken over: the first of the shipped file, every position of each. */
-const unitSample = 200;
 
 /** What follows `start` in the dataset's names that begin with it, most often first: the letter, or "end". */
 function followers(start: string): { label: string; count: number }[] {
@@ -60,16 +58,26 @@ function agreeing(a: readonly string[], b: readonly string[]): number {
   return k;
 }
 
+/** Every pick of the toy: each token at each position, with the cache pinned and computed. */
+const allPicks = toyVocab.flatMap((_, token) => Array.from({ length: toyConfig.blockSize }, (_, pos) => (['pinned', 'computed'] as const).map((cache) => ({ token, pos, cache })))).flat();
+
+/** How many of the toy's hidden units are on, for every pick: the hand-picked toy is not sparse. */
+function toyOnCounts() {
+  const counts = allPicks.map((pick) => onUnits(toyStep(pick).trace.layers[0].mlpHidden).length);
+  const half = layer.mlpHidden.length / 2;
+  return { picks: counts.length, fewest: Math.min(...counts), most: Math.max(...counts), atLeastHalf: counts.filter((c) => c >= half).length };
+}
+
 /** Pairs of units whose mlp_fc1 rows are opposite (one is on whenever the other is off). */
 function mirrorPairs(fc1: readonly (readonly number[])[]): [number, number][] {
   return fc1.flatMap((row, i) => fc1.flatMap((other, j) => (j > i && row.every((w, c) => w === -other[c]) ? [[i, j] as [number, number]] : [])));
 }
 
-/** How often the real model's MLP units are on: the mean fraction of the 4·nEmbd units with z > 0, over every position of the first names. */
+/** How often the real model's MLP units are on: the mean fraction of the 4·nEmbd units with z > 0, over every position of every name of the dataset. */
 function realOnFraction(): number {
   let on = 0;
   let seen = 0;
-  for (const name of names.slice(0, unitSample)) {
+  for (const name of names) {
     const tokens = [tokenizer.bos, ...tokenizer.encode(name)].slice(0, realModel.config.blockSize);
     const keys = emptyCache(realModel.config);
     const values = emptyCache(realModel.config);
@@ -126,6 +134,7 @@ export const mlpOutputFacts = {
     lossB: toyLoss(step, toyVocab.indexOf('b')),
     mirror: mirrorPairs(toyStateDict['layer0.mlp_fc1'])[0].map((i) => ({ index: i, name: unitName(i) })),
     other: { pick: otherPick, ...otherLayer() },
+    onCounts: toyOnCounts(),
   },
   real: {
     vocabSize: tokenizer.vocabSize,
@@ -145,7 +154,7 @@ export const mlpOutputFacts = {
     endRank: fullRanked.findIndex((r) => r.token === tokenizer.bos) + 1,
     uniformLoss: lossOf(1 / tokenizer.vocabSize),
     onFraction: realOnFraction(),
-    unitSample,
+    names: names.length,
   },
 };
 

@@ -4,7 +4,7 @@
 // trace; this file only lays them side by side and writes them out.
 
 import { toyStateDict } from '../../engine/toy.ts';
-import { fixed, subscript } from '../shared/format.ts';
+import { factor, fixed, subscript } from '../shared/format.ts';
 import type { NormWorking, ToyStep } from '../toy/walkthrough.ts';
 
 /** One hidden unit: its index, its row of mlp_fc1, its value z before ReLU, and ReLU(z). */
@@ -35,22 +35,25 @@ export function onUnits(hidden: readonly number[]): number[] {
 /** A unit's name, h with a subscript index: unitName(3) = "h₃". */
 export const unitName = (i: number) => `h${subscript(i)}`;
 
-/** A vector in parentheses: (−0.69, 1.23). */
-export const vec = (xs: readonly number[], decimals = 2) => `(${xs.map((x) => fixed(x, decimals)).join(', ')})`;
+/** Decimals of the inputs and results in the worked lines: 4, as in the prose, so each line reproduces from the numbers it shows. */
+export const workedDecimals = 4;
 
-/** A factor in a product, bracketed when negative so the minus reads as a sign: "(−0.69)". */
-export const factor = (x: number, decimals = 2) => (fixed(x, decimals).startsWith('\u2212') ? `(${fixed(x, decimals)})` : fixed(x, decimals));
+/** " =" with a no-break space in front, so a long line wraps after an equals sign, never before it. */
+export const eq = '\u00a0= ';
+
+/** A vector in parentheses: (−0.6900, 1.2300). */
+export const vec = (xs: readonly number[], decimals = workedDecimals) => `(${xs.map((x) => fixed(x, decimals)).join(', ')})`;
 
 /**
  * A dot product written out, weights to 2 decimals (as the toy's are), a negative weight after
- * the first written as a subtraction: "−0.20·(−0.69) + 0.50·1.23 − 0.30·0.10".
+ * the first written as a subtraction: "−0.20·(−0.6900) + 0.50·1.2300 − 0.30·0.1000".
  */
-export function dotText(w: readonly number[], x: readonly number[], decimals = 2, times = '·'): string {
+export function dotText(w: readonly number[], x: readonly number[], decimals = workedDecimals, times = '·'): string {
   return dotTerms(w, x, decimals, times).join('');
 }
 
 /** The terms of dotText, each after the first with its " + " or " − " in front. */
-export function dotTerms(w: readonly number[], x: readonly number[], decimals = 2, times = '·'): string[] {
+export function dotTerms(w: readonly number[], x: readonly number[], decimals = workedDecimals, times = '·'): string[] {
   return w.map((wi, i) => {
     const term = `${times}${factor(x[i], decimals)}`;
     if (i === 0) return `${fixed(wi)}${term}`;
@@ -58,31 +61,31 @@ export function dotTerms(w: readonly number[], x: readonly number[], decimals = 
   });
 }
 
-/** A unit's line: "h₁ = −0.20·(−0.69) + 0.50·1.23 = 0.75". */
+/** A unit's line: "h₁ = −0.20·(−0.6900) + 0.50·1.2300 = 0.7530". */
 export function unitLine(u: MlpUnit, input: readonly number[]): string {
-  return `${unitName(u.index)} = ${dotText(u.row, input)} = ${fixed(u.z)}`;
+  return `${unitName(u.index)}${eq}${dotText(u.row, input)}${eq}${fixed(u.z, workedDecimals)}`;
 }
 
-/** What ReLU does to a unit, in words: "on: ReLU(0.75) = 0.75" or "off: ReLU(−0.15) = 0". */
+/** What ReLU does to a unit, in words: "on: ReLU(0.7530) = 0.7530" or "off: ReLU(−0.1500) = 0". */
 export function reluText(u: MlpUnit): string {
-  return `${u.on ? 'on' : 'off'}: ReLU(${fixed(u.z)}) = ${u.on ? fixed(u.relu) : '0'}`;
+  return `${u.on ? 'on' : 'off'}: ReLU(${fixed(u.z, workedDecimals)})${eq}${u.on ? fixed(u.relu, workedDecimals) : '0'}`;
 }
 
 /**
  * One output of mlp_fc2, written over the units that are on (the others multiply a 0):
- * "mlpOut₀ = 0.30·0.75 + 0.40·0.42 + 0.00·0.59 = 0.40".
+ * "mlpOut₀ = 0.30·0.7530 + 0.40·0.4210 + 0.00·0.5900 = 0.3943".
  */
 export function downLine(m: MlpNumbers, out: number): string {
   const on = onUnits(m.hidden);
   const name = `mlpOut${subscript(out)}`;
-  if (on.length === 0) return `${name} = 0 (every unit is off)`;
+  if (on.length === 0) return `${name}${eq}0 (every unit is off)`;
   const terms = dotText(on.map((i) => m.fc2[out][i]), on.map((i) => m.relu[i]));
-  return `${name} = ${terms} = ${fixed(m.mlpOut[out])}`;
+  return `${name}${eq}${terms}${eq}${fixed(m.mlpOut[out], workedDecimals)}`;
 }
 
-/** The residual add: "output = (−0.74, 1.31) + (0.40, 0.35) = (−0.34, 1.66)". */
+/** The residual add: "output = afterAttn + mlpOut = (−0.7412, 1.3100) + (0.3943, 0.3440) = (−0.3469, 1.6540)". */
 export function residualLine(m: MlpNumbers): string {
-  return `output = afterAttn + mlpOut = ${vec(m.afterAttn)} + ${vec(m.mlpOut)} = ${vec(m.output)}`;
+  return `output${eq}afterAttn + mlpOut${eq}${vec(m.afterAttn)} + ${vec(m.mlpOut)}${eq}${vec(m.output)}`;
 }
 
 /** Which units are on, in words: "h₁, h₃, h₄ on (3 of 8); 5 off". */
@@ -102,8 +105,9 @@ export function toyMlp(step: ToyStep): MlpNumbers {
   };
 }
 
-/** RMSNorm's working written out: "mean square = ((−0.74)² + 1.31²)/2 = 1.137, scale = 1/√(1.137 + 0.00001) = 0.938". */
+/** RMSNorm's working written out: "mean square = ((−0.7412)² + 1.3100²)/2 = 1.1327; scale = 1/√(1.1327 + 0.00001) = 0.9396". */
 export function normLine(n: NormWorking): string {
-  const squares = n.input.map((x) => `${factor(x)}²`).join(' + ');
-  return `mean square = (${squares})/${n.input.length} = ${fixed(n.meanSquare, 3)}; scale = 1/√(${fixed(n.meanSquare, 3)} + 0.00001) = ${fixed(n.scale, 3)}`;
+  const squares = n.input.map((x) => `${factor(x, workedDecimals)}²`).join(' + ');
+  const ms = fixed(n.meanSquare, workedDecimals);
+  return `mean square${eq}(${squares})/${n.input.length}${eq}${ms}; scale${eq}1/√(${ms} + 0.00001)${eq}${fixed(n.scale, workedDecimals)}`;
 }

@@ -6,7 +6,8 @@
 
 import { fixed } from '../shared/format.ts';
 import { lossOf } from './next-token.ts';
-import { dotText } from './toy-mlp.ts';
+import type { LinePart } from './line-parts.ts';
+import { dotText, eq, workedDecimals } from './toy-mlp.ts';
 
 /** One row of the output: a token, its lm_head row, its logit, e^logit, its probability. */
 export type OutputRow = { token: number; label: string; row: readonly number[]; logit: number; exp: number; p: number };
@@ -16,26 +17,29 @@ export function outputRows(labels: readonly string[], lmHead: readonly (readonly
   return labels.map((label, token) => ({ token, label, row: lmHead[token], logit: logits[token], exp: Math.exp(logits[token]), p: probs[token] }));
 }
 
-/** A row's logit line: "logit(a) = −0.20·(−0.34) + 0.40·1.66 = 0.73". */
+const worked = (x: number) => fixed(x, workedDecimals);
+const expSum = (rows: readonly OutputRow[]) => rows.reduce((s, r) => s + r.exp, 0);
+
+/** A row's logit line: "logit(a) = −0.20·(−0.3469) + 0.40·1.6540 = 0.7310". */
 export function logitLine(r: OutputRow, output: readonly number[]): string {
-  return `logit(${r.label}) = ${dotText(r.row, output)} = ${fixed(r.logit)}`;
+  return `logit(${r.label})${eq}${dotText(r.row, output)}${eq}${worked(r.logit)}`;
 }
 
-/** The softmax's denominator written out: "e^0.06 + e^0.73 + e^−0.67 + e^1.03 = 6.45". */
-export function denominatorText(rows: readonly OutputRow[]): string {
-  const total = rows.reduce((s, r) => s + r.exp, 0);
-  return `${rows.map((r) => `e^${fixed(r.logit)}`).join(' + ')} = ${fixed(total)}`;
+/** The softmax's denominator written out: "sum = e^0.0612 + e^0.7310 + e^−0.6700 + e^1.0300 = 6.4567". */
+export function denominatorParts(rows: readonly OutputRow[]): LinePart[] {
+  const terms = rows.flatMap((r, i): LinePart[] => (i === 0 ? [{ exp: worked(r.logit) }] : [' + ', { exp: worked(r.logit) }]));
+  return [`sum${eq}`, ...terms, `${eq}${worked(expSum(rows))}`];
 }
 
-/** A row's probability line: "p(a) = e^0.73 / 6.45 = 2.08 / 6.45 = 0.322". */
-export function probabilityLine(r: OutputRow, rows: readonly OutputRow[]): string {
-  const total = rows.reduce((s, x) => s + x.exp, 0);
-  return `p(${r.label}) = e^${fixed(r.logit)} / ${fixed(total)} = ${fixed(r.exp)} / ${fixed(total)} = ${fixed(r.p, 3)}`;
+/** A row's probability line: "p(a) = e^0.7310 / 6.4567 = 2.0772 / 6.4567 = 0.3217". */
+export function probabilityParts(r: OutputRow, rows: readonly OutputRow[]): LinePart[] {
+  const total = worked(expSum(rows));
+  return [`p(${r.label})${eq}`, { exp: worked(r.logit) }, ` / ${total}${eq}${worked(r.exp)} / ${total}${eq}${worked(r.p)}`];
 }
 
-/** The loss of a target, −ln p, natural log as the engine: "loss = −ln p(c) = −ln 0.434 = 0.835". */
+/** The loss of a target, −ln p, natural log as the engine: "loss = −ln p(c) = −ln 0.4340 = 0.8347". */
 export function lossLine(label: string, p: number): string {
-  return `loss = −ln p(${label}) = −ln ${fixed(p, 3)} = ${fixed(lossOf(p), 3)}`;
+  return `loss${eq}−ln p(${label})${eq}−ln ${worked(p)}${eq}${worked(lossOf(p))}`;
 }
 
 /** The target the toy's running example is scored on: the toy name being read is "abc", so after b comes c. */

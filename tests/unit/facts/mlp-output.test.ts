@@ -71,5 +71,14 @@ describe('the trained model after "emm"', () => {
     expect(f.real.ranked.slice(0, f.real.agreeing).map((r) => r.label)).toEqual(f.real.followers.slice(0, f.real.agreeing).map((x) => x.label));
     expect(f.real.onFraction).toBeGreaterThan(0);
     expect(f.real.onFraction).toBeLessThan(0.5); // most units are off, as the prose says
+    expect(f.real.names).toBe(8403); // taken over the whole dataset, as the prose says
+  });
+
+  it('counts the toy\'s units that are on over all 32 picks: not sparse, the running example the fewest', () => {
+    const c = f.toy.onCounts;
+    expect(c.picks).toBe(4 * 4 * 2);
+    expect(c.fewest).toBe(f.toy.on.length); // the prose calls the running example the sparsest
+    expect(c.atLeastHalf).toBeGreaterThan(c.picks / 2); // "not sparse"
+    expect(c.most).toBeLessThanOrEqual(f.toy.hiddenSize);
   });
 });

@@ -25,25 +25,29 @@ describe('mlpUnits', () => {
 });
 
 describe('lines of arithmetic', () => {
+  it('writes = with a no-break space in front, so a line wraps after it', () => {
+    expect(unitLine(mlpUnits(m)[0], m.norm2)).not.toMatch(/ =/);
+  });
+
   it('writes a unit as its dot product with the input, bracketing negative factors', () => {
     const [u0, u1] = mlpUnits(m);
-    expect(unitLine(u0, m.norm2)).toBe('h₀ = 0.50·1.00 + 0.20·(−1.00) = 0.30');
-    expect(reluText(u0)).toBe('on: ReLU(0.30) = 0.30');
-    expect(reluText(u1)).toBe('off: ReLU(−0.50) = 0');
+    expect(unitLine(u0, m.norm2)).toBe('h₀ = 0.50·1.0000 + 0.20·(−1.0000) = 0.3000');
+    expect(reluText(u0)).toBe('on: ReLU(0.3000) = 0.3000');
+    expect(reluText(u1)).toBe('off: ReLU(−0.5000) = 0');
     expect(dotText([0.4, -0.1, 0.3], [-0.69, 1.23, 2], 2, ' \\cdot ')).toBe('0.40 \\cdot (−0.69) − 0.10 \\cdot 1.23 + 0.30 \\cdot 2.00');
   });
 
   it('writes fc2 over the units that are on only', () => {
-    expect(downLine(m, 0)).toBe('mlpOut₀ = 1.00·0.30 + 0.50·0.20 = 0.40');
-    expect(downLine(m, 1)).toBe('mlpOut₁ = −1.00·0.30 + 2.00·0.20 = 0.10');
-    expect(downLine({ ...m, hidden: [-1, -1, 0, -2] }, 0)).toBe('mlpOut₀ = 0 (every unit is off)');
+    expect(downLine(m, 0)).toBe('mlpOut₀ = 1.00·0.3000 + 0.50·0.2000 = 0.4000');
+    expect(downLine(m, 1)).toBe('mlpOut₁ = −1.00·0.3000 + 2.00·0.2000 = 0.1000');
+    expect(downLine({ ...m, hidden: [-1, -1, 0, -2] }, 0)).toBe('mlpOut₀ = 0 (every unit is off)');
   });
 
   it('writes the residual add, the norm working and which units are on', () => {
-    expect(residualLine(m)).toBe('output = afterAttn + mlpOut = (2.00, −2.00) + (0.40, 0.10) = (2.40, −1.90)');
+    expect(residualLine(m)).toBe('output = afterAttn + mlpOut = (2.0000, −2.0000) + (0.4000, 0.1000) = (2.4000, −1.9000)');
     // mean square of (3, −4) is 12.5; 1/√12.50001 ≈ 0.283
     expect(normLine({ input: [3, -4], meanSquare: 12.5, scale: 12.50001 ** -0.5, output: [0.85, -1.13] }))
-      .toBe('mean square = (3.00² + (−4.00)²)/2 = 12.500; scale = 1/√(12.500 + 0.00001) = 0.283');
+      .toBe('mean square = (3.0000² + (−4.0000)²)/2 = 12.5000; scale = 1/√(12.5000 + 0.00001) = 0.2828');
     expect(onSummary(m.hidden)).toBe('h₀, h₃ on (2 of 4); 2 off');
     expect(onSummary([0, -1])).toBe('no unit on (0 of 2); 2 off');
     expect(unitName(7)).toBe('h₇');
