@@ -1,9 +1,9 @@
 // Numbers chapter 6 quotes, computed by the engine when the site is built: the toy's MLP and
 // output, the trained model's next-token distribution, and the parameter counts.
 
-import { emptyCache, toValueStateDict } from '../engine/model.ts';
+import { toValueStateDict } from '../engine/model.ts';
+import { FastGPT } from '../engine/fast.ts';
 import { toyConfig, toyStateDict, toyVocab } from '../engine/toy.ts';
-import { readTrace, tracedGpt } from '../engine/trace.ts';
 import { onUnits, unitName } from '../viz/mlp/toy-mlp.ts';
 import { texDotRows, texVec } from '../viz/mlp/tex.ts';
 import { factor, fixed } from '../viz/shared/format.ts';
@@ -73,17 +73,17 @@ function mirrorPairs(fc1: readonly (readonly number[])[]): [number, number][] {
   return fc1.flatMap((row, i) => fc1.flatMap((other, j) => (j > i && row.every((w, c) => w === -other[c]) ? [[i, j] as [number, number]] : [])));
 }
 
-/** How often the real model's MLP units are on: the mean fraction of the 4·nEmbd units with z > 0, over every position of every name of the dataset. */
+/** How often the real model's MLP units are on: the mean fraction of the 4·nEmbd units with z > 0, over every position of every name of the dataset (the fast path's forward pass, the same numbers as gpt()). */
 function realOnFraction(): number {
+  const fast = new FastGPT(realModel.config, shippedWeights.stateDict);
   let on = 0;
   let seen = 0;
   for (const name of names) {
     const tokens = [tokenizer.bos, ...tokenizer.encode(name)].slice(0, realModel.config.blockSize);
-    const keys = emptyCache(realModel.config);
-    const values = emptyCache(realModel.config);
     tokens.forEach((t, pos) => {
-      const hidden = readTrace(tracedGpt(realModel, t, pos, keys, values).trace).layers[0].mlpHidden;
-      on += onUnits(hidden).length;
+      fast.forward(t, pos);
+      const hidden = fast.mlpHidden(0, pos);
+      on += onUnits([...hidden]).length;
       seen += hidden.length;
     });
   }
