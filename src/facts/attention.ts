@@ -13,7 +13,7 @@ import { headHabits } from '../viz/attention/head-habits.ts';
 import { traceName } from '../viz/attention/name-trace.ts';
 import { names, shippedWeights, training, model as shippedModel } from './shipped.ts';
 import { parameterCount } from '../engine/params.ts';
-import { fixed, parseDisplayNumber } from '../viz/shared/format.ts';
+import { factor, fixed, parseDisplayNumber, texAligned, texVector } from '../viz/shared/format.ts';
 import { vec } from '../viz/toy/step-equations.ts';
 import { toyFacts } from './toy.ts';
 
@@ -136,14 +136,14 @@ const head = layer.heads[0];
 
 /** A number in TeX, negative ones bracketed when they are a factor or a square. */
 const f = (x: number, d = 3) => fixed(x, d);
-const p = (x: number, d = 3) => (x < 0 && f(x, d) !== f(0, d) ? `(${f(x, d)})` : f(x, d));
-const v = (xs: readonly number[], d = 3) => `(${xs.map((x) => f(x, d)).join(',\\ ')})`;
+const p = (x: number, d = 3) => factor(x, d);
+const v = (xs: readonly number[], d = 3) => texVector(xs, d);
 const sub = (k: number) => `_{${k}}`;
 
 /** Σ w[i]·x[i] in TeX, with the weights' two decimals. */
 const prods = (ws: readonly number[], xs: readonly number[], dw = 2, dx = 3) => ws.map((w, i) => `${p(w, dw)} \\cdot ${p(xs[i], dx)}`).join(' + ');
 
-const aligned = (body: string) => `\\begin{aligned} ${body} \\end{aligned}`;
+const aligned = texAligned;
 const e = head.scores.map(Math.exp);
 const eSum = e.reduce((a, b) => a + b, 0);
 const emb = ex.norms.emb;

@@ -5,8 +5,8 @@ import { toValueStateDict } from '../engine/model.ts';
 import { FastGPT } from '../engine/fast.ts';
 import { toyConfig, toyStateDict, toyVocab } from '../engine/toy.ts';
 import { onUnits, unitName } from '../viz/mlp/toy-mlp.ts';
-import { texDotRows, texVec } from '../viz/mlp/tex.ts';
-import { factor, fixed } from '../viz/shared/format.ts';
+import { texDotRows } from '../viz/mlp/tex.ts';
+import { factor, fixed, texAligned, texVector } from '../viz/shared/format.ts';
 import { outputRows, runningTarget } from '../viz/mlp/toy-output.ts';
 import { lossOf, nextTokenProbs, rankTokens } from '../viz/mlp/next-token.ts';
 import { toyLoss, toyStep, runningExample } from '../viz/toy/walkthrough.ts';
@@ -99,16 +99,16 @@ function workedTex() {
   const on = onUnits(layer.mlpHidden);
   const fc1 = toyStateDict['layer0.mlp_fc1'];
   const fc2 = toyStateDict['layer0.mlp_fc2'];
-  const aligned = (rows: string) => `\\begin{aligned} ${rows} \\end{aligned}`;
+  const aligned = texAligned;
   return {
-    afterAttn: `r = ${texVec(layer.afterAttn, 4)}`,
+    afterAttn: `r = ${texVector(layer.afterAttn, 4)}`,
     meanSquare: `\\tfrac{1}{2}\\big(${layer.afterAttn.map((x) => `${factor(x, 4)}^2`).join(' + ')}\\big) = ${fixed(n.meanSquare, 4)}`,
     scale: `1/\\sqrt{${fixed(n.meanSquare, 4)} + 0.00001} = ${fixed(n.scale, 4)}`,
-    norm2: aligned(`x &= ${fixed(n.scale, 4)} \\cdot ${texVec(layer.afterAttn, 4)} \\\\ &= ${texVec(layer.norm2, 4)}`),
+    norm2: aligned(`x &= ${fixed(n.scale, 4)} \\cdot ${texVector(layer.afterAttn, 4)} \\\\ &= ${texVector(layer.norm2, 4)}`),
     units: layer.mlpHidden.map((z, i) => aligned(texDotRows(`h_${i}`, fc1[i], layer.norm2, z, 4))),
     down: aligned(layer.mlpOut.map((m, j) => texDotRows(`m_${j}`, on.map((i) => fc2[j][i]), on.map((i) => layer.mlpRelu[i]), m, 4)).join(' \\\\[0.4em] ')),
-    output: aligned(`\\text{output} &= r + m \\\\ &= ${texVec(layer.afterAttn, 4)} \\\\ &\\quad + ${texVec(layer.mlpOut, 4)} \\\\ &= ${texVec(layer.output, 4)}`),
-    finalVector: texVec(layer.output, 4),
+    output: aligned(`\\text{output} &= r + m \\\\ &= ${texVector(layer.afterAttn, 4)} \\\\ &\\quad + ${texVector(layer.mlpOut, 4)} \\\\ &= ${texVector(layer.output, 4)}`),
+    finalVector: texVector(layer.output, 4),
     logits: aligned(rows.map((r) => texDotRows(`\\ell_{\\text{${r.label}}}`, r.row, layer.output, r.logit, 4)).join(' \\\\[0.4em] ')),
   };
 }

@@ -7,9 +7,6 @@ import { dotTerms } from './toy-mlp.ts';
 
 const cdot = ' \\cdot ';
 
-/** A vector in TeX: texVec([−0.69, 1.23]) = "(−0.69,\ 1.23)". */
-export const texVec = (xs: readonly number[], decimals = 2) => `(${xs.map((x) => fixed(x, decimals)).join(',\\ ')})`;
-
 /**
  * Rows of an aligned block for lhs = w·x = result: the products `perRow` to a row, the
  * result on a row of its own. "h_0 &= 0.40 \cdot (−0.69) + 0.10 \cdot 1.23 \\ &= −0.15"

@@ -74,3 +74,13 @@ export function parseDisplayNumber(text: string): number {
 export function tex(formatted: string): string {
   return formatted.replaceAll(',', '{,}');
 }
+
+/** A vector in TeX, entries with fixed decimals: texVector([-0.69, 1.23]) = "(−0.69,\ 1.23)". */
+export function texVector(xs: readonly number[], decimals = 2): string {
+  return `(${xs.map((x) => fixed(x, decimals)).join(',\\ ')})`;
+}
+
+/** Rows of TeX (joined by \\, aligned at &) as one aligned block, the way long equations are broken for a phone. */
+export function texAligned(rows: string): string {
+  return `\\begin{aligned} ${rows} \\end{aligned}`;
+}

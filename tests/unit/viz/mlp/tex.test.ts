@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { texDotRows, texVec } from '../../../../src/viz/mlp/tex.ts';
+import { texDotRows } from '../../../../src/viz/mlp/tex.ts';
+import { texVector as texVec } from '../../../../src/viz/shared/format.ts';
 
 describe('TeX for the worked arithmetic', () => {
   it('writes a vector with spaced commas and true minus signs', () => {
