@@ -6,8 +6,8 @@
 // Targets: performance ≥ 95, the other three 100. Builds first if OUT_DIR (default dist) has no site.
 // Env: OUT_DIR, CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (Lighthouse runs per page,
 // the run with the median performance score is reported; default 3), BENCH_BUILD=1 to rebuild
-// even if a build exists. Total blocking time is measured, then scaled by Lighthouse's 4× CPU
-// slowdown: on a busy machine (see the load average printed) performance scores drop.
+// even if a build exists, BENCH_PAGES=word,word to measure only the pages whose path contains
+// one of the words. Total blocking time is measured, then scaled by Lighthouse's 4× CPU slowdown: on a busy machine (see the load average printed) performance scores drop.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -111,7 +111,13 @@ async function audit(url: string, port: number): Promise<Scores> {
 
 // ── run ───────────────────────────────────────────────────────────────────────────────────
 const { server, origin } = await serve(outDir);
-const paths = sitePages().map((p) => p.path);
+// BENCH_PAGES=autograd,neuron measures only the pages whose path contains one of the words
+const only = (process.env.BENCH_PAGES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+const paths = sitePages().map((p) => p.path).filter((p) => only.length === 0 || only.some((w) => p.includes(w)));
+if (paths.length === 0) {
+  console.error(`no page of the site matches BENCH_PAGES=${process.env.BENCH_PAGES}`);
+  process.exit(1);
+}
 console.log(`${paths.length} pages from ${outDir}, served at ${origin} (gzip), Chromium ${chromePath}, ${runs} Lighthouse run(s) per page`);
 console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs${loadavg()[0] > cpus().length ? ' (busy: blocking time and performance will read worse than on an idle machine)' : ''}\n`);
 

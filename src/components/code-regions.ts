@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A region's text (dedented) and where it sits in its file (1-based, inclusive). */
-export type CodeRegionText = { code: string; startLine: number; endLine: number };
+/**
+ * A region's text (dedented) and where it sits in its file (1-based, inclusive), with the file
+ * line of each line of the text (nested markers are left out, so the numbers can jump).
+ */
+export type CodeRegionText = { code: string; startLine: number; endLine: number; lineNumbers: number[] };
 
 /** Extract a named region from source text. Throws if the region is missing or unclosed. */
 export function extractRegion(source: string, region: string, file = 'the file'): CodeRegionText {
@@ -15,9 +18,11 @@ export function extractRegion(source: string, region: string, file = 'the file')
   const close = lines.findIndex((l, i) => i > open && l.trim() === `// #endregion ${region}`);
   if (close < 0) throw new Error(`CodeRegion: region "${region}" in ${file} is never closed`);
   // nested region markers are for other readers; leave them out of this one
-  const body = lines.slice(open + 1, close).filter((l) => !/^\s*\/\/ #(end)?region\b/.test(l));
-  const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return { code: body.map((l) => l.slice(indent)).join('\n').trimEnd(), startLine: open + 2, endLine: close };
+  const marker = (l: string) => /^\s*\/\/ #(end)?region\b/.test(l);
+  const kept = lines.slice(open + 1, close).map((text, i) => ({ text, n: open + 2 + i })).filter((l) => !marker(l.text));
+  const indent = Math.min(...kept.filter((l) => l.text.trim()).map((l) => l.text.match(/^ */)![0].length));
+  const code = kept.map((l) => l.text.slice(indent)).join('\n').trimEnd();
+  return { code, startLine: open + 2, endLine: close, lineNumbers: kept.slice(0, code.split('\n').length).map((l) => l.n) };
 }
 
 /** Read a region from a file of this repository (path relative to the project root). */

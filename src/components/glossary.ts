@@ -24,7 +24,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'dataset', term: 'Dataset', definition: 'The collection of documents a model learns from. Here: one name per line.', see: ['document'] },
   { id: 'document', term: 'Document', definition: 'One unit of training text. For microgpt each name is a document; for a large model, a web page or a book.' },
   { id: 'dot-product', term: 'Dot product', definition: 'Multiply two equally long lists of numbers position by position and add up the products. Every neuron, and every row of a matrix, computes one.', see: ['neuron'] },
-  { id: 'dropout', term: 'Dropout', definition: 'A training trick that randomly zeroes some activations so the network cannot lean on any single one. microgpt leaves it out.' },
+  { id: 'dropout', term: 'Dropout', definition: 'A training trick: at each step, set a random fraction of a vector\'s entries to 0 (GPT-2: a tenth) and scale the rest up, so the network cannot lean on any single one. microgpt leaves it out.' },
   { id: 'embedding', term: 'Embedding', definition: 'A learned vector of numbers that stands for a token (or a position). The model looks it up in a table by id.', see: ['token'] },
   { id: 'forward-pass', term: 'Forward pass', definition: 'Running a model from its input to its output. It reads the parameters and changes none of them.', see: ['backpropagation'] },
   { id: 'gradient', term: 'Gradient', definition: 'How much the loss would change if a number were nudged up a little: a positive gradient means nudging the number up raises the loss (so training moves it down), and its size says how steep.', see: ['backpropagation'] },
@@ -61,6 +61,9 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'training', term: 'Training', definition: 'Repeatedly measuring the loss on data and nudging every parameter against its gradient.', see: ['loss', 'optimizer'] },
   { id: 'vocabulary', term: 'Vocabulary', definition: `The set of all tokens a tokenizer knows. microgpt's has ${f.vocabSize}: the letters a to z and BOS.`, see: ['token'] },
   { id: 'weight', term: 'Weight', definition: 'A learned number that multiplies one input of a neuron: how much that input counts, and with which sign.', see: ['neuron', 'parameter'] },
+  { id: 'one-hot', term: 'One-hot', definition: 'A list of numbers that is 1 in one place and 0 everywhere else. Attention with one-hot weights returns exactly one position\'s value, like a dictionary lookup.', see: ['attention', 'softmax'] },
+  { id: 'layernorm', term: 'LayerNorm', definition: 'The normalization GPT-2 uses: subtract the vector\'s mean, divide by its standard deviation, then multiply by a learned gain and add a learned bias. microgpt uses the simpler RMSNorm instead.', see: ['rmsnorm', 'normalization'] },
+  { id: 'gelu', term: 'GeLU', definition: 'A smooth version of ReLU used by GPT-2: large positive inputs pass, large negative ones become 0, and small negative ones come out slightly below 0. microgpt uses ReLU.', see: ['relu'] },
 ];
 
 const byId = new Map(glossary.map((e) => [e.id, e]));

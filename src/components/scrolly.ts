@@ -70,6 +70,10 @@ export function enhanceScrolly(root: HTMLElement): void {
       status.textContent = '';
     }
   };
+  // once the reader has scrolled past the whole scrolly, its last figure is no longer news
+  new IntersectionObserver(([entry]) => {
+    if (!entry.isIntersecting) status.textContent = '';
+  }).observe(root);
   query.addEventListener('change', update);
   update();
 }

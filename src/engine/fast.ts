@@ -247,6 +247,12 @@ export class FastGPT {
   }
   // #endregion fast-forward
 
+  /** The MLP's hidden pre-activations of layer l at position pos, from the last forward(): [4·nEmbd]. */
+  mlpHidden(l: number, pos: number): Float64Array {
+    const n = 4 * this.config.nEmbd;
+    return this.layers[l].hidden.subarray(pos * n, (pos + 1) * n);
+  }
+
   /** Mean cross-entropy of a tokenized document [BOS, ...chars, BOS], forward only. */
   loss(tokens: ArrayLike<number>): number {
     const n = this.positions(tokens);

@@ -49,14 +49,17 @@ const add = (a: readonly Value[], b: readonly Value[]) => a.map((ai, i) => ai.ad
 export function gpt(model: ValueModel, token: number, pos: number, keys: KVCache, values: KVCache, rec?: Recorder): Value[] {
   const { config, params: sd } = model;
   const hd = headDim(config);
+  // #region embed
   const tokEmb = sd['wte'][token]; // token embedding [nEmbd]
   const posEmb = sd['wpe'][pos]; // position embedding [nEmbd]
   let x = add(tokEmb, posEmb); // joint token and position embedding
   rec?.('tokEmb', tokEmb); rec?.('posEmb', posEmb); rec?.('embSum', x);
   x = rmsnorm(x); rec?.('embNorm', x);
+  // #endregion embed
 
   for (let li = 0; li < config.nLayer; li++) {
-    // 1) multi-head attention block
+    // 1) multi-head attention, the block's first half
+    // #region attn-qkv
     let xResidual = x; rec?.('input', x);
     x = rmsnorm(x); rec?.('norm1', x);
     const q = linear(x, sd[`layer${li}.attn_wq`]); // [nEmbd]
@@ -65,6 +68,8 @@ export function gpt(model: ValueModel, token: number, pos: number, keys: KVCache
     rec?.('q', q); rec?.('k', k); rec?.('v', v);
     keys[li].push(k);
     values[li].push(v);
+    // #endregion attn-qkv
+    // #region attn-heads
     const xAttn: Value[] = [];
     for (let h = 0; h < config.nHead; h++) {
       const hs = h * hd; // this head's slice of the nEmbd dimensions
@@ -78,18 +83,25 @@ export function gpt(model: ValueModel, token: number, pos: number, keys: KVCache
       xAttn.push(...headOut);
     }
     rec?.('attnConcat', xAttn);
+    // #endregion attn-heads
+    // #region attn-out
     x = linear(xAttn, sd[`layer${li}.attn_wo`]); rec?.('attnOut', x);
     x = add(x, xResidual); rec?.('afterAttn', x);
-    // 2) MLP block
+    // #endregion attn-out
+    // 2) MLP, the block's second half
+    // #region mlp
     xResidual = x;
     x = rmsnorm(x); rec?.('norm2', x);
     x = linear(x, sd[`layer${li}.mlp_fc1`]); rec?.('mlpHidden', x); // [4·nEmbd]
     x = x.map((xi) => xi.relu()); rec?.('mlpRelu', x);
     x = linear(x, sd[`layer${li}.mlp_fc2`]); rec?.('mlpOut', x);
     x = add(x, xResidual); rec?.('output', x);
+    // #endregion mlp
   }
 
+  // #region lm-head
   const logits = linear(x, sd['lm_head']); rec?.('logits', logits);
+  // #endregion lm-head
   return logits;
 }
 // #endregion gpt

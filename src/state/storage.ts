@@ -35,3 +35,23 @@ export function removeKey(key: string): void {
     /* storage off: nothing was stored either */
   }
 }
+
+/**
+ * Call `listener` with the new JSON value whenever another tab of the site writes `key` (null
+ * when it removed it or wrote something unreadable). Returns a function that stops listening.
+ */
+export function onOtherTabWrite(key: string, listener: (value: unknown) => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const handle = (e: StorageEvent) => {
+    if (e.key !== prefix + key) return;
+    let value: unknown = null;
+    try {
+      value = e.newValue == null ? null : JSON.parse(e.newValue);
+    } catch {
+      value = null;
+    }
+    listener(value);
+  };
+  window.addEventListener('storage', handle);
+  return () => window.removeEventListener('storage', handle);
+}

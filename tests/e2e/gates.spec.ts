@@ -120,6 +120,13 @@ for (const sp of pages) {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(sp.path);
+      // blocks far from the screen are laid out only when the reader nears them
+      // (content-visibility: auto); lay everything out, as scrolling would, before looking
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = '* { content-visibility: visible !important; }';
+        document.head.append(style);
+      });
       const want = promised(chapterSource(sp.path));
       const seen = await page.evaluate(() => {
         const main = document.querySelector('main');

@@ -4,7 +4,7 @@
 // derived from the engine's Values (data, local gradients, and backward's gradients).
 
 import { Value } from '../../engine/value.ts';
-import { parseDisplayNumber, short } from '../shared/format.ts';
+import { factor, parseDisplayNumber, short } from '../shared/format.ts';
 import { graphOf, gradientsOf, type GraphNode, type ValueGraph } from './value-graph.ts';
 
 /** One of the stepper's graphs: named inputs with starting values and how L is built. */
@@ -156,7 +156,7 @@ export function nextGradNode(m: StepperModel, s: StepperState): number | null {
 export const labelOf = (node: GraphNode) => node.name || node.op;
 
 /** A number standing alone, and one inside a product, sum or power (negatives in parentheses). */
-const base = (x: number) => (x < 0 ? `(${short(x)})` : short(x));
+const base = (x: number) => factor(x, 4, short);
 
 /** "c = a × b = 2 × 3 = 6": how the forward pass computes an op node. */
 export function forwardFormula(graph: ValueGraph, id: number): string {

@@ -4,7 +4,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { adder, dot, relu, reluNeuron, weighted } from '../../engine/lessons/neuron.ts';
-import { fixed, subscript } from '../shared/format.ts';
+import { factor, fixed, subscript } from '../shared/format.ts';
 import { placeOnAxis } from '../shared/off-axis.ts';
 import type { Tick } from '../shared/ticks.ts';
 
@@ -104,7 +104,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 /** The numbers a stage widget shows. One-input stages: x, w, b; the dot stage: xs, ws, b. */
 export type StageValues = { x: number; w: number; b: number } | { xs: number[]; ws: number[]; b: number };
 
-const num = (v: number, d = 1) => (v < 0 ? `(${fixed(v, d)})` : fixed(v, d));
+const num = (v: number, d = 1) => factor(v, d);
 
 /** The stage's output a, as the lesson code computes it. */
 export function stageResult(stage: Stage, v: StageValues): number {

@@ -27,6 +27,16 @@ export function signed(x: number, decimals = 2): string {
 }
 
 /**
+ * A number written as one factor of a product or a power: a negative one in brackets, so a
+ * sign never reads as an operator. factor(-0.5) = "(−0.50)", factor(0.5) = "0.50"; `write`
+ * is the formatter (fixed by default, with `decimals`).
+ */
+export function factor(x: number, decimals = 2, write: (x: number, decimals: number) => string = fixed): string {
+  const text = write(x, decimals);
+  return text.startsWith(minus) ? `(${text})` : text;
+}
+
+/**
  * A number at most `decimals` places, trailing zeros dropped, in exponent form when very large
  * or very small, the exponent's sign a true minus too: short(2.50) = "2.5", short(-0.000012) = "−1.2e−5".
  */
@@ -58,4 +68,19 @@ export function subscript(n: number): string {
 export function parseDisplayNumber(text: string): number {
   const t = text.trim().replaceAll(minus, '-').replaceAll(',', '.');
   return t === '' ? Number.NaN : Number(t);
+}
+
+/** A formatted number made safe inside TeX: KaTeX spaces a bare comma as punctuation, so "4,192" becomes "4{,}192". */
+export function tex(formatted: string): string {
+  return formatted.replaceAll(',', '{,}');
+}
+
+/** A vector in TeX, entries with fixed decimals: texVector([-0.69, 1.23]) = "(−0.69,\ 1.23)". */
+export function texVector(xs: readonly number[], decimals = 2): string {
+  return `(${xs.map((x) => fixed(x, decimals)).join(',\\ ')})`;
+}
+
+/** Rows of TeX (joined by \\, aligned at &) as one aligned block, the way long equations are broken for a phone. */
+export function texAligned(rows: string): string {
+  return `\\begin{aligned} ${rows} \\end{aligned}`;
 }

@@ -17,3 +17,10 @@ export function numberProblem(name: string, value: number | null | undefined): P
   if (!(Math.abs(value) <= inputLimit)) return { message: `${name} must be between ${int(-inputLimit)} and ${int(inputLimit)}.` };
   return null;
 }
+
+/** Why the value typed for `name` is not a whole number from 1 to max (a size, a count), or null when it is. */
+export function sizeProblem(name: string, value: number | null | undefined, max: number): Problem | null {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+    return { message: `${name} needs a whole number from 1 to ${int(max)}.` };
+  return null;
+}

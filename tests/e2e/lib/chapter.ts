@@ -18,7 +18,17 @@ export function openChapterForEachTest(path: string): void {
 /** Scroll the island holding `target` into view (islands hydrate when visible) and wait until it has hydrated. */
 export async function hydrated(page: Page, target: string | Locator): Promise<Locator> {
   const root = typeof target === 'string' ? page.locator(target) : target;
-  await root.scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island', { has: root }).last()).not.toHaveAttribute('ssr', /.*/);
+  // blocks above it are laid out only when near the screen (content-visibility), so one
+  // scroll can land short once they take their real size: scroll until it is on screen
+  for (let i = 0; i < 10; i++) {
+    await root.first().scrollIntoViewIfNeeded();
+    const inView = await root.first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    if (inView) break;
+  }
+  // the island holding this very element (a widget may appear more than once on a page)
+  await expect.poll(() => root.first().evaluate((el) => el.closest('astro-island')?.hasAttribute('ssr') ?? false)).toBe(false);
   return root;
 }

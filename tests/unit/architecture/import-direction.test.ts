@@ -17,7 +17,7 @@ const allowed: Record<string, readonly string[]> = {
   state: ['workers', 'viz', 'engine'],
   widgets: ['state', 'workers', 'viz', 'engine'],
   facts: ['state', 'viz', 'engine', 'generated'],
-  components: ['widgets', 'state', 'viz', 'engine', 'facts'],
+  components: ['widgets', 'state', 'viz', 'engine', 'facts', 'styles'],
   layouts: ['components', 'widgets', 'state', 'viz', 'engine', 'facts', 'styles'],
   pages: ['layouts', 'components', 'widgets', 'state', 'viz', 'engine', 'facts', 'content'],
   content: ['components', 'widgets', 'facts'],

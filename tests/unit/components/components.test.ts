@@ -21,6 +21,10 @@ describe('extractRegion', () => {
     expect([r.startLine, r.endLine]).toEqual([3, 7]);
   });
 
+  it('gives each line of the text its line in the file, skipping the nested markers', () => {
+    expect(extractRegion(source, 'outer').lineNumbers).toEqual([3, 5, 7]);
+  });
+
   it('extracts a nested region on its own', () => {
     expect(extractRegion(source, 'inner').code).toBe('return 1;');
   });

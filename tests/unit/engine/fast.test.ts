@@ -119,6 +119,24 @@ describe('FastGPT.forward equals gpt() step by step', () => {
     });
   }
 
+  it("FastGPT.mlpHidden gives gpt()'s MLP pre-activations at every position and layer (the 2-layer config)", () => {
+    const sd = initStateDict(deepConfig, new Random(8), 0.3);
+    const fast = new FastGPT(deepConfig, sd);
+    const model: ValueModel = { config: deepConfig, params: toValueStateDict(sd) };
+    const keys = emptyCache(deepConfig);
+    const values = emptyCache(deepConfig);
+    [5, 2, 0, 4].forEach((token, pos) => {
+      fast.forward(token, pos);
+      const hidden: number[][] = [];
+      gpt(model, token, pos, keys, values, (point, xs) => { if (point === 'mlpHidden') hidden.push(xs.map((x) => x.data)); });
+      hidden.forEach((h, l) => {
+        const got = Array.from(fast.mlpHidden(l, pos));
+        expect(got).toHaveLength(4 * deepConfig.nEmbd);
+        got.forEach((x, i) => expect(close(x, h[i]), `layer ${l} pos ${pos} unit ${i}: ${x} vs ${h[i]}`).toBe(true));
+      });
+    });
+  });
+
   it('FastGPT.forward rejects a position outside the context and a token outside the vocabulary', () => {
     const fast = new FastGPT(toyConfig, toyStateDict);
     expect(() => fast.forward(0, 4)).toThrow(RangeError);

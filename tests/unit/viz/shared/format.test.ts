@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, int, parseDisplayNumber, percent, precise, short, signed, subscript } from '../../../../src/viz/shared/format.ts';
+import { factor, fixed, int, parseDisplayNumber, percent, precise, short, signed, subscript, tex } from '../../../../src/viz/shared/format.ts';
 
 describe('format', () => {
   it.each([
@@ -39,5 +39,17 @@ describe('format', () => {
     expect(parseDisplayNumber(' 2,5 ')).toBe(2.5);
     expect(parseDisplayNumber(short(-4.406e-16))).toBe(-4.406e-16);
     expect(parseDisplayNumber('')).toBeNaN();
+  });
+
+  it('tex keeps a thousands comma from being spaced as punctuation: 4,192 → 4{,}192', () => {
+    expect(tex(int(4192))).toBe('4{,}192');
+    expect(tex(int(124439808))).toBe('124{,}439{,}808');
+    expect(tex(signed(-0.25))).toBe(signed(-0.25));
+  });
+  it('factor brackets a negative factor and leaves the rest alone, never bracketing a rounded zero', () => {
+    expect(factor(-0.5)).toBe('(−0.50)');
+    expect(factor(0.5)).toBe('0.50');
+    expect(factor(-0.004)).toBe('0.00');
+    expect(factor(-2.5, 4, short)).toBe('(−2.5)');
   });
 });

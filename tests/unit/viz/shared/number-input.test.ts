@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputLimit, numberProblem } from '../../../../src/viz/shared/number-input.ts';
+import { inputLimit, numberProblem, sizeProblem } from '../../../../src/viz/shared/number-input.ts';
 
 describe('numberProblem', () => {
   it.each([
@@ -21,4 +21,11 @@ describe('numberProblem', () => {
     ['Infinity (what 1e999 parses to)', Number.POSITIVE_INFINITY],
     ['−Infinity', Number.NEGATIVE_INFINITY],
   ])('names the range for %s', (_, v) => expect(numberProblem('b', v)).toEqual({ message: 'b must be between −1,000,000 and 1,000,000.' }));
+});
+
+describe('sizeProblem', () => {
+  it.each([1, 16, 100_000])('takes the whole number %d up to the limit', (v) => expect(sizeProblem('n_embd', v, 100_000)).toBeNull());
+  it.each([0, -1, 1.5, 100_001, Number.NaN, null, undefined, Infinity])('refuses %s with one message naming the range', (v) => {
+    expect(sizeProblem('n_embd', v, 100_000)?.message).toBe('n_embd needs a whole number from 1 to 100,000.');
+  });
 });

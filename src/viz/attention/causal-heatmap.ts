@@ -1,0 +1,48 @@
+// One head's attention weights as a causal heatmap: a row per query position, a column per
+// key position, only the lower triangle (a position sees itself and the positions before it).
+// Pure layout: cells with their place, weight and words; Svelte draws them.
+
+import { fixed } from '../shared/format.ts';
+
+/** One cell: query position row attends to key position col with this weight. */
+export type HeatCell = { row: number; col: number; weight: number; shade: number; text: string; said: string };
+
+/** A heatmap: the cells row by row, and the labels of the positions (the same on both axes). */
+export type Heatmap = { head: number; size: number; labels: string[]; cells: HeatCell[][] };
+
+/** How strongly a weight in [0, 1] is coloured, as a percentage of the head colour mixed in. */
+export function weightShade(weight: number): number {
+  return Math.round(100 * Math.min(1, Math.max(0, weight)));
+}
+
+/** A position as the axis names it: "2 m". */
+export const positionLabel = (labels: readonly string[], pos: number) => `${pos} ${labels[pos]}`;
+
+/** Lay out head `head`'s weights ([query][key ≤ query]) with the token labels of the positions. */
+export function causalHeatmap(head: number, weights: readonly (readonly number[])[], labels: readonly string[]): Heatmap {
+  const cells = weights.map((row, r) =>
+    row.slice(0, r + 1).map((weight, c): HeatCell => ({
+      row: r, col: c, weight, shade: weightShade(weight), text: fixed(weight, 2),
+      said: `head ${head + 1}: position ${positionLabel(labels, r)} looks at position ${positionLabel(labels, c)} with weight ${fixed(weight, 3)}`,
+    })),
+  );
+  return { head, size: weights.length, labels: [...labels], cells };
+}
+
+/**
+ * Where an arrow key (or Home, End) moves the focus in a grid whose row r has rowLength(r)
+ * cells, or null for any other key. Up and down keep the column where the row is long enough.
+ */
+export function gridMove(key: string, at: readonly [number, number], rows: number, rowLength: (r: number) => number): [number, number] | null {
+  const [r, c] = at;
+  const clampCol = (row: number) => Math.min(c, rowLength(row) - 1);
+  switch (key) {
+    case 'ArrowUp': { const row = Math.max(0, r - 1); return [row, clampCol(row)]; }
+    case 'ArrowDown': { const row = Math.min(rows - 1, r + 1); return [row, clampCol(row)]; }
+    case 'ArrowLeft': return [r, Math.max(0, c - 1)];
+    case 'ArrowRight': return [r, Math.min(rowLength(r) - 1, c + 1)];
+    case 'Home': return [r, 0];
+    case 'End': return [r, rowLength(r) - 1];
+    default: return null;
+  }
+}
