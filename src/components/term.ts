@@ -7,6 +7,9 @@ type Reason = 'hover' | 'focus' | 'tap';
 const openTerms = new Map<HTMLElement, Reason>();
 let lastPointer = '';
 
+// The popup lives in the top layer (a manual popover), so a block that skips layout while off
+// screen (content-visibility, which clips like overflow) never cuts it off; it is fixed to the
+// viewport, so it is placed from the word's box and placed again when the page scrolls.
 function place(term: HTMLElement): void {
   const tip = term.querySelector<HTMLElement>('.tip')!;
   // the popup's offset counts from the word's first line; a word that wraps onto a second
@@ -16,8 +19,8 @@ function place(term: HTMLElement): void {
   const size = tip.getBoundingClientRect();
   const viewport = { width: document.documentElement.clientWidth, height: innerHeight };
   const p = placeTip({ left: first.left, top: first.top, width: first.width, height: bottom - first.top }, size, viewport);
-  tip.style.setProperty('--tip-dx', `${p.dx}px`);
-  tip.style.setProperty('--tip-dy', `${p.dy}px`);
+  tip.style.left = `${first.left + p.dx}px`;
+  tip.style.top = `${first.top + p.dy}px`;
 }
 
 function open(term: HTMLElement, reason: Reason): void {
@@ -25,17 +28,31 @@ function open(term: HTMLElement, reason: Reason): void {
   openTerms.set(term, reason);
   term.classList.add('open');
   term.classList.toggle('tapped', reason === 'tap');
+  const tip = term.querySelector<HTMLElement>('.tip')!;
+  if (!tip.matches(':popover-open')) tip.showPopover();
   place(term);
 }
 
 function close(term: HTMLElement): void {
   openTerms.delete(term);
   term.classList.remove('open', 'tapped');
+  const tip = term.querySelector<HTMLElement>('.tip')!;
+  if (tip.matches(':popover-open')) tip.hidePopover();
+}
+
+let placing = 0;
+function placeOpenOnNextFrame(): void {
+  if (placing || openTerms.size === 0) return;
+  placing = requestAnimationFrame(() => {
+    placing = 0;
+    for (const term of openTerms.keys()) place(term);
+  });
 }
 
 export function enhanceTerms(root: ParentNode): void {
   for (const term of root.querySelectorAll<HTMLElement>('[data-term]')) {
     const word = term.querySelector<HTMLAnchorElement>('.word')!;
+    term.querySelector<HTMLElement>('.tip')!.popover = 'manual';
     term.addEventListener('pointerenter', (e) => {
       if (e.pointerType === 'mouse' && !openTerms.has(term)) open(term, 'hover');
     });
@@ -60,6 +77,8 @@ export function enhanceTerms(root: ParentNode): void {
     lastPointer = e.pointerType;
     for (const term of [...openTerms.keys()]) if (!term.contains(e.target as Node)) close(term);
   }, true);
+  addEventListener('scroll', placeOpenOnNextFrame, { passive: true });
+  addEventListener('resize', placeOpenOnNextFrame, { passive: true });
   // WCAG 1.4.13: a definition shown on hover or focus can be dismissed without moving
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') for (const term of [...openTerms.keys()]) close(term);
