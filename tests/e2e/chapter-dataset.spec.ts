@@ -1,8 +1,9 @@
 // Chapter 1, Dataset: the explorer and "bring your own dataset", driven by mouse and keyboard,
 // checked against numbers this test computes itself from the served /data/names.txt.
 
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { int } from '../../src/viz/shared/format.ts';
+import { hydrated } from './lib/chapter.ts';
 import { sampleDocuments } from '../../src/viz/dataset/dataset-stats.ts';
 
 const url = '/chapters/dataset/';
@@ -22,14 +23,6 @@ function watchConsole(page: Page): string[] {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
-}
-
-/** Scroll an island into view (they hydrate when visible) and wait until it has hydrated. */
-async function hydrated(page: Page, selector: string): Promise<Locator> {
-  const widget = page.locator(selector);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island', { has: widget })).not.toHaveAttribute('ssr', /.*/);
-  return widget;
 }
 
 test('the count shown is the number of lines in /data/names.txt, before and after hydration', async ({ page, request }) => {

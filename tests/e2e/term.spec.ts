@@ -57,11 +57,13 @@ test('a term that wraps onto a second line opens its definition clear of both li
     await word.focus();
     const tip = word.locator('xpath=..').locator('.tip');
     await expect(tip).toBeVisible();
-    const overlap = await word.evaluate((w, t) => {
+    // blocks above may take their real size as they come on screen and move the word; the
+    // popup follows it on the next frame
+    const tipHandle = await tip.elementHandle();
+    await expect.poll(() => word.evaluate((w, t) => {
       const r = t!.getBoundingClientRect();
       return [...w.getClientRects()].some((line) => line.bottom > r.top && line.top < r.bottom && line.right > r.left && line.left < r.right);
-    }, await tip.elementHandle());
-    expect(overlap, `the definition covers the word “${await word.textContent()}”`).toBe(false);
+    }, tipHandle), { message: `the definition covers the word “${await word.textContent()}”` }).toBe(false);
     await page.keyboard.press('Escape');
   }
 });

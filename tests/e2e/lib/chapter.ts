@@ -29,6 +29,11 @@ export async function hydrated(page: Page, target: string | Locator): Promise<Lo
     if (inView) break;
   }
   // the island holding this very element (a widget may appear more than once on a page)
-  await expect.poll(() => root.first().evaluate((el) => el.closest('astro-island')?.hasAttribute('ssr') ?? false)).toBe(false);
+  // (blocks coming on screen may still push it off again: keep it in view, as a reader would)
+  await expect.poll(async () => {
+    const still = await root.first().evaluate((el) => el.closest('astro-island')?.hasAttribute('ssr') ?? false);
+    if (still) await root.first().scrollIntoViewIfNeeded();
+    return still;
+  }).toBe(false);
   return root;
 }
