@@ -54,7 +54,7 @@ export function bigramTable(b: BigramCounts): Float64Array[] {
  * A name drawn from the counting model: start after BOS, draw each next token from the smoothed
  * row of the one before (rng.choice, like random.choices), stop at BOS or after maxLength characters.
  */
-export function sampleBigram(b: BigramCounts, tokenizer: Tokenizer, rng: Random, maxLength = presets.microgpt.blockSize): string {
+export function sampleBigram(b: BigramCounts, tokenizer: Tokenizer, rng: Random, maxLength: number = presets.microgpt.blockSize): string {
   const ids: number[] = [];
   let prev = b.bos;
   while (ids.length < maxLength) {
