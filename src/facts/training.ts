@@ -5,7 +5,7 @@ import { FastGPT } from '../engine/fast.ts';
 import { Random } from '../engine/random.ts';
 import { seededStart } from '../engine/run.ts';
 import { bigramBaseline, bigramCounts, sampleBigram } from '../viz/dataset/bigram.ts';
-import { current, landscape, landscapeLoss, landscapeRun, landscapeStart } from '../viz/training/landscape.ts';
+import { current, landscape, landscapeLoss, landscapeRun, landscapeStart, valley } from '../viz/training/landscape.ts';
 import { names, shippedWeights, training } from './shipped.ts';
 
 // ── T3: where the loss starts, the counting baseline, SGD then Adam ──
@@ -69,6 +69,10 @@ export const baselineFacts = (() => {
 export const optimizerFacts = (() => {
   const { lr, beta1, beta2, eps } = adamDefaults;
   const run = landscapeRun(landscapeStart(landscape.start, landscape.lr.initial), landscape.steps);
+  const lrL = landscape.lr.initial;
+  // started on the valley's steep axis (x = 0), where plain gradient descent is the faster one
+  const steepSteps = 10;
+  const steep = landscapeRun(landscapeStart({ x: 0, y: landscape.start.y }, lrL), steepSteps);
   return {
     lr, beta1, beta2, eps,
     /** m = (1 − β₁)·g and v = (1 − β₂)·g² after one step; uncorrected, the step would be lr·m/√v = this × lr. */
@@ -84,6 +88,20 @@ export const optimizerFacts = (() => {
       sgdLoss: landscapeLoss(current(run.sgd)),
       adamLoss: landscapeLoss(current(run.adam)),
       sgdX: current(run.sgd).x,
+      /** f and its gradient as TeX, from the valley's constants. */
+      tex: { across: `1 - ${2 * valley.across}\\eta`, along: `1 - \\tfrac{2\\eta}{${valley.along}}`, f: `f(x, y) = \\frac{x^2}{${valley.along}} + ${valley.across}y^2`, grad: `\\nabla f = \\left(\\frac{2x}{${valley.along}},\\ ${2 * valley.across}y\\right)` },
+      /** How much steeper the valley is across than along: the ratio of its curvatures. */
+      steepness: (2 * valley.across) / (2 / valley.along),
+      /** Per SGD step at the full rate: y is multiplied by 1 − 2·across·lr, x by 1 − 2·lr/along. */
+      sgdAcross: 1 - 2 * valley.across * lrL,
+      sgdAlong: 1 - (2 * lrL) / valley.along,
+      /** The learning rate above which SGD's steps across the valley grow instead of shrink. */
+      sgdLimit: 1 / valley.across,
+      /** From (0, start.y), after 10 steps: plain gradient descent wins on the steep axis. */
+      steepStart: { x: 0, y: landscape.start.y },
+      steepSteps,
+      steepSgdLoss: landscapeLoss(current(steep.sgd)),
+      steepAdamLoss: landscapeLoss(current(steep.adam)),
     },
   };
 })();
