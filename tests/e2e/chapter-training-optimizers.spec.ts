@@ -4,7 +4,7 @@
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
-import { short } from '../../src/viz/shared/format.ts';
+import { fixed, short } from '../../src/viz/shared/format.ts';
 import {
   current, fromPixel, landscape, landscapeLoss, landscapeRun, landscapeStart, nudgeStart, pathD, type LandscapeRun,
 } from '../../src/viz/training/landscape.ts';
@@ -19,8 +19,8 @@ async function expectShows(widget: Locator, run: LandscapeRun) {
   for (const name of ['sgd', 'adam'] as const) {
     const p = current(run[name]);
     const row = widget.locator(`tr[data-row="${name}"]`);
-    await expect(row.locator('[data-k="x"]')).toHaveText(short(p.x, 3));
-    await expect(row.locator('[data-k="y"]')).toHaveText(short(p.y, 3));
+    await expect(row.locator('[data-k="x"]')).toHaveText(fixed(p.x, 3));
+    await expect(row.locator('[data-k="y"]')).toHaveText(fixed(p.y, 3));
     await expect(row.locator('[data-k="loss"]')).toHaveText(short(landscapeLoss(p)));
     await expect(widget.locator(`path.path.${name}`)).toHaveAttribute('d', pathD(run[name]));
   }
@@ -108,7 +108,7 @@ test('a click or tap on the plot places the start, and arrow keys move it', asyn
   expect(placed).toEqual({ x: -2.5, y: -2.5 });
   await expectShows(widget, fresh(landscape.lr.initial, placed));
   const picker = widget.locator('[data-start-picker]');
-  await expect(picker).toHaveAttribute('aria-label', /Start point \(−2\.5, −2\.5\)/);
+  await expect(picker).toHaveAttribute('aria-label', /Start point \(−2\.50, −2\.50\)/);
 
   await picker.focus();
   await page.keyboard.press('ArrowRight');
