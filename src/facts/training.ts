@@ -26,9 +26,9 @@ function bothModels(name: string) {
 
 /** Which of two names the trained model finds more predictable, for the exercise. */
 function comparePair(a: string, b: string) {
-  const va = bothModels(a).trained;
-  const vb = bothModels(b).trained;
-  return { a: { name: a, loss: va.mean }, b: { name: b, loss: vb.mean } };
+  const va = bothModels(a);
+  const vb = bothModels(b);
+  return { a: { name: a, loss: va.trained.mean, untrained: va.untrained.mean }, b: { name: b, loss: vb.trained.mean, untrained: vb.untrained.mean } };
 }
 
 const step = upCloseStep(config, start.stateDict, tokenizer, firstName, tokenizer.encodeDocument(firstName), training.steps);
@@ -73,6 +73,14 @@ export const stepFacts = {
   wteZeroRowsAreUnused: wteZeroRows.every((r) => !inputs.has(r)),
   /** Distinct tokens fed in (the letters and the first BOS). */
   inputTokens: inputs.size,
+  /** The trained model's least and most surprising position of the default name. */
+  trainedEasiest: [...bothModels(firstName).trained.rows].sort((a, b) => a.surprisal - b.surprisal)[0],
+  trainedHardest: [...bothModels(firstName).trained.rows].sort((a, b) => b.surprisal - a.surprisal)[0],
+  tokenCount: tokenizer.encodeDocument(firstName).length,
+  uniformLoss: training.uniformLoss,
+  /** √Σg² of each matrix, by name. */
+  norms: Object.fromEntries(summaries.map((g) => [g.name, g.norm])) as Record<string, number>,
+  wpeZeroRows: config.blockSize - step.positions.length,
   fc1Rows: config.nEmbd * 4,
   fc1Cols: config.nEmbd,
 };

@@ -12,7 +12,7 @@ export type SignedCell = { row: number; col: number; value: number; sign: 'posit
 export type SignedHeatmap = { rows: number; cols: number; max: number; cells: SignedCell[][]; cell: number };
 
 /** The smallest cell the heatmap draws: below it, the heatmap scrolls instead of shrinking. */
-export const minCell = 6;
+export const minCell = 4;
 /** The largest. */
 export const maxCell = 22;
 
@@ -23,7 +23,7 @@ export function cellSize(width: number, cols: number, labelWidth: number): numbe
 }
 
 /** Lay out values [rows][cols] named `name` (row labels for the words said on focus) to fit width px. */
-export function signedHeatmap(name: string, values: readonly (readonly number[])[], rowLabels: readonly string[], width: number, labelWidth = 48): SignedHeatmap {
+export function signedHeatmap(name: string, values: readonly (readonly number[])[], rowLabels: readonly string[], width: number, labelWidth = 40): SignedHeatmap {
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
   let max = 0;

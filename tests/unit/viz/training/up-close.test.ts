@@ -118,6 +118,7 @@ describe('signedHeatmap', () => {
   });
   it('shrinks cells to fit a phone, down to a floor', () => {
     expect(cellSize(330, 16, 48)).toBe(17);
+    expect(cellSize(300, 64, 40)).toBe(4);
     expect(cellSize(100, 64, 48)).toBe(minCell);
   });
 });
