@@ -59,6 +59,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'shuffle', term: 'Shuffle', definition: 'Putting the documents in random order before training, so the model does not see, say, every name starting with "a" first.' },
   { id: 'smoothing', term: 'Smoothing (add-one)', definition: 'Adding 1 to every count before turning counts into probabilities, so nothing that was never seen gets probability 0 (and an infinite loss).', see: ['bigram-model'] },
   { id: 'softmax', term: 'Softmax', definition: 'Turns a list of scores into probabilities: exponentiate each, then divide by the total. Bigger scores get more of the probability.', see: ['logits'] },
+  { id: 'surprisal', term: 'Surprisal', definition: 'How surprised a model is by what actually came: −ln of the probability it gave it. Zero for a certain guess, large for an unlikely one; a document\'s loss is the mean surprisal of its next tokens.', see: ['cross-entropy', 'loss'] },
   { id: 'temperature', term: 'Temperature', definition: 'A number that divides the logits before softmax. Below 1 it sharpens the distribution, above 1 it flattens it; 0 means always pick the top token.', see: ['sampling'] },
   { id: 'tensor', term: 'Tensor', definition: 'A grid of numbers with any number of dimensions: a vector is 1-D, a matrix 2-D. microgpt works on single numbers instead, to stay readable.' },
   { id: 'token', term: 'Token', definition: 'One unit of text the model reads or writes, identified by an integer id. In microgpt a token is a single character or BOS.', see: ['tokenizer'] },
