@@ -135,22 +135,28 @@ describe('truncate', () => {
 });
 
 describe('layouts', () => {
-  it('columns stand on one baseline, height proportional to p on a 0–1 axis', () => {
-    const { bars } = atTemperature(abc, [2, 1, 0, -1], 1);
-    const l = columnLayout(bars, 300, 150);
-    const full = l.baseline - 8;
-    l.columns.forEach((c, i) => {
-      expect(c.y + c.height).toBeCloseTo(l.baseline, 9);
-      expect(c.height / full).toBeCloseTo(bars[i].p, 9);
-      expect(c.x + c.width).toBeLessThanOrEqual(l.right + 1e-9);
-    });
+  it('columns stand on one baseline, height proportional to p; the axis reaches the tallest and never passes 1', () => {
+    for (const t of [0, 1, 5]) {
+      const { bars } = atTemperature(abc, [2, 1, 0, -1], t);
+      const l = columnLayout(bars, 300, 150);
+      const tick = l.ticks.at(-1)!; // the top tick: its height per unit of p is the scale
+      const perUnit = (l.baseline - tick.at) / tick.value;
+      expect(tick.value).toBeLessThanOrEqual(1);
+      expect(tick.value).toBeGreaterThanOrEqual(bars[0].p - 1e-12);
+      l.columns.forEach((c, i) => {
+        expect(c.y + c.height).toBeCloseTo(l.baseline, 9);
+        expect(c.height).toBeCloseTo(bars[i].p * perUnit, 9);
+        expect(c.x + c.width).toBeLessThanOrEqual(l.right + 1e-9);
+      });
+    }
   });
   it('the curve runs across the plot and the point sits on it', () => {
     const logits = presetLogits('two', 27);
     const curve = entropyCurve(logits, curveGrid(10, 50));
     const l = curveLayout(curve, maxEntropyBits(27), curve[25], 320);
     expect(l.path.startsWith(`M${l.left},${l.bottom}`)).toBe(true);
-    expect(l.point.x).toBeCloseTo((l.left + l.right) / 2, 9);
+    expect(l.point.x).toBeCloseTo(l.left + (l.right - l.left) * Math.sqrt(curve[25].t / 10), 9); // square-root axis
+    expect(l.xTicks.map((t) => t.value)).toContain(1);
     expect(l.ceiling).toBeGreaterThan(l.top);
     expect(l.ceiling).toBeLessThan(l.bottom);
   });
