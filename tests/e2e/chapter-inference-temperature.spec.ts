@@ -92,6 +92,15 @@ test.describe('temperature', () => {
     await expectDistribution(w, soft(z, temperatureSteps[stepOf(t)]));
   });
 
+  test('the live region says where the reader stopped, once they pause', async ({ page }) => {
+    const w = await hydrated(page, '.widget.temperature');
+    const slider = w.getByRole('slider', { name: /^T, temperature/ });
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // 1 → 1.15
+    const z = logitsAfter('');
+    await expect(w.locator('[aria-live="polite"]')).toHaveText(new RegExp(`^T = 1\\.15: entropy ${fixed(entropyBits(soft(z, 1.15)), 2).replace('.', '\\.')} bits`));
+  });
+
   test('a typed prefix shows the model’s real logits; a bad prefix says why and keeps the last good ones', async ({ page }) => {
     const w = await hydrated(page, '.widget.temperature');
     const input = w.getByLabel('The name so far');

@@ -14,6 +14,12 @@ describe('temperatureFacts', () => {
     expect(f.startHot.entropy).toBeLessThan(f.maxBits);
     expect(f.startCold.top).toBe(f.start.top);
   });
+  it('the made-up vectors: the favourite stays low longer, the flat one is high already at T = 0.1', () => {
+    expect(f.presetBits.favourite[1]).toBeLessThan(1);
+    expect(f.presetBits.favourite[3]).toBeGreaterThan(f.presetBits.favourite[1]);
+    expect(f.presetBits.flat[0.1]).toBeGreaterThan(f.presetBits.favourite[3] - 1);
+    expect(f.presetBits.flat[1]).toBeLessThan(f.maxBits);
+  });
   it('top-p keeps fewer tokens after the sure prefix than at the first letter', () => {
     expect(f.sureTopP).toBeLessThan(f.startTopP);
     expect(f.presetTopP.favourite).toBeLessThan(f.presetTopP.flat);
