@@ -1,11 +1,19 @@
 // Numbers chapter 8 quotes, computed by the engine when the site is built from the shipped model.
 
 // ── I1: temperature and truncation (imports aliased so that the file's other parts can import the same names) ──
-import { FastGPT as I1FastGPT } from '../engine/fast.ts';
-import { names as i1Names, shippedWeights as i1Weights } from './shipped.ts';
+
+import { FastGPT, FastGPT as I1FastGPT } from '../engine/fast.ts';
+import { names, names as i1Names, shippedWeights, shippedWeights as i1Weights } from './shipped.ts';
 import { maxEntropyBits } from '../viz/inference/entropy.ts';
 import { atTemperature, modelLogits, presetLogits } from '../viz/inference/temperature.ts';
 import { topPCount, truncate, truncationOptions } from '../viz/inference/truncation.ts';
+import { Random } from '../engine/random.ts';
+import { generate } from '../engine/sample.ts';
+import { rankTokens } from '../viz/mlp/next-token.ts';
+import { cacheSaving, generationCosts } from '../viz/inference/cache-cost.ts';
+import { nameLikelihood, wasCut } from '../viz/inference/likelihood.ts';
+import { markMemorised, trainingSet } from '../viz/inference/memorised.ts';
+import { GenerationStepper } from '../viz/inference/generation.ts';
 
 const i1Model = new I1FastGPT(i1Weights.config, i1Weights.stateDict);
 const i1Tokenizer = i1Weights.tokenizer;
@@ -55,3 +63,57 @@ export const temperatureFacts = (() => {
   };
 })();
 // ── end I1 ──
+
+// ── I2: generation, log-likelihood, memorised or new, the KV cache's saving ──
+const { config, stateDict, tokenizer } = shippedWeights;
+const seed = 42;
+const temperature = 0.5; // microgpt's own sampling temperature
+const count = 20;
+const training = trainingSet(names);
+
+function sampleNames(t: number) {
+  const model = new FastGPT(config, stateDict);
+  const rng = new Random(seed);
+  return Array.from({ length: count }, () => {
+    const g = generate(model, tokenizer, rng, { temperature: t });
+    const cut = wasCut(g.tokens, config.blockSize);
+    return { name: g.text, cut, perToken: nameLikelihood(new FastGPT(config, stateDict), tokenizer, g.text, cut).perToken };
+  });
+}
+
+const sampled = sampleNames(temperature);
+const marked = markMemorised(sampled.map((s) => s.name), training);
+const hot = markMemorised(sampleNames(1.5).map((s) => s.name), training);
+const greedy = generate(new FastGPT(config, stateDict), tokenizer, new Random(seed), { temperature: 0 }).text;
+const stepper = new GenerationStepper({ config, stateDict, tokenizer, options: { temperature }, seed });
+stepper.run();
+const costs = generationCosts(config);
+
+export const generationFacts = {
+  seed,
+  config,
+  temperature,
+  count,
+  blockSize: config.blockSize,
+  vocabSize: config.vocabSize,
+  trainingNames: names.length,
+  /** names sampled at build time with the seed, at microgpt's temperature */
+  sampled: sampled.map((s, i) => ({ ...s, memorised: marked[i].memorised })),
+  memorised: marked.filter((m) => m.memorised).length,
+  /** the same seed at temperature 1.5: how many are in the training data */
+  hotTemperature: 1.5,
+  hotMemorised: hot.filter((m) => m.memorised).length,
+  greedy,
+  /** the step-by-step run with the seed: its name and the first distribution, for the still picture */
+  stepped: { name: stepper.text, steps: stepper.steps.length, end: stepper.end },
+  firstRanked: rankTokens(tokenizer, Array.from(stepper.steps[0].probs)),
+  /** multiplications per generated token at position 0 and at the last position, with and without the cache */
+  firstCost: costs[0].cached,
+  lastCached: costs[costs.length - 1].cached,
+  lastUncached: costs[costs.length - 1].uncached,
+  /** a whole generation through the full context */
+  full: cacheSaving(config, config.blockSize),
+  /** a name of five letters and its closing BOS: six positions */
+  five: cacheSaving(config, 6),
+};
+// ── end I2 ──
