@@ -52,6 +52,8 @@ export const glossary: readonly GlossaryEntry[] = [
   { id: 'neuron', term: 'Neuron', definition: 'A weighted sum of inputs plus a bias, usually passed through a nonlinearity such as ReLU.' },
   { id: 'normalization', term: 'Normalization', definition: 'Rescaling a vector so its numbers stay in a steady range. microgpt uses RMSNorm: divide by the root mean square.', see: ['rmsnorm'] },
   { id: 'optimizer', term: 'Optimizer', definition: 'The rule that turns gradients into parameter updates, such as plain gradient descent or Adam.', see: ['adam'] },
+  { id: 'overfitting', term: 'Overfitting (memorising)', definition: 'Learning the training documents themselves instead of the patterns they share: the loss on the training documents keeps falling while the loss on documents held out of training rises.', see: ['held-out-set', 'training'] },
+  { id: 'held-out-set', term: 'Held-out set', definition: 'Documents kept out of training and used only to measure the loss, so that the measure shows how the model does on text it has never seen.', see: ['overfitting'] },
   { id: 'parameter', term: 'Parameter', definition: `A number the model learns. microgpt has ${int(f.parameters)} of them, arranged in named matrices.` },
   { id: 'query-key-value', term: 'Query, key, value', definition: 'Three vectors each position computes for attention: the query asks, the keys are matched against it, and the values are what gets mixed in.', see: ['attention'] },
   { id: 'relu', term: 'ReLU', definition: 'The function max(0, x): negative inputs become 0, positive ones pass through. It lets stacked layers bend.' },

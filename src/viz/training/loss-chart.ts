@@ -1,0 +1,139 @@
+// The live loss chart as pure layout: the raw per-step loss, its smoothed curve, the held-out
+// and training-set points, the kept runs and the two baselines, each one SVG path. d3 computes
+// the scales and paths; the widget draws them. A long run is thinned to about two points per
+// pixel column (its lowest and highest), so a path never has more points than the chart has room for.
+
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { fixed, int } from '../shared/format.ts';
+import { linearTicks, type Tick } from '../shared/ticks.ts';
+
+/** A loss after `step` steps. */
+export type Point = { step: number; loss: number };
+
+/** How much of the past the smoothed curve remembers: about 1 / (1 − β) steps. */
+export const smoothingBeta = 0.95;
+
+/**
+ * The exponential moving average of the losses, corrected for its start at 0 (as Adam corrects
+ * m): s_t = β·s_{t−1} + (1 − β)·x_t, shown as s_t / (1 − β^t). losses [n] → smoothed [n]
+ */
+export function smooth(losses: readonly number[], beta = smoothingBeta): number[] {
+  const out: number[] = [];
+  let s = 0;
+  for (let t = 0; t < losses.length; t++) {
+    s = beta * s + (1 - beta) * losses[t];
+    out.push(s / (1 - beta ** (t + 1)));
+  }
+  return out;
+}
+
+/** The losses as points, step 1 first. */
+export const asPoints = (losses: readonly number[]): Point[] => losses.map((loss, i) => ({ step: i + 1, loss }));
+
+/**
+ * At most about 2·columns points keeping the shape: the points split into `columns` runs of
+ * consecutive steps, and each run kept as its lowest and highest point, in step order.
+ */
+export function thin(points: readonly Point[], columns: number): Point[] {
+  const cols = Math.max(1, Math.floor(columns));
+  if (points.length <= 2 * cols) return points.slice();
+  const out: Point[] = [];
+  const per = points.length / cols;
+  for (let c = 0; c < cols; c++) {
+    const from = Math.floor(c * per);
+    const to = Math.floor((c + 1) * per);
+    let lo = from;
+    let hi = from;
+    for (let i = from; i < to; i++) {
+      if (points[i].loss < points[lo].loss) lo = i;
+      if (points[i].loss > points[hi].loss) hi = i;
+    }
+    if (lo === hi) out.push(points[lo]);
+    else out.push(points[Math.min(lo, hi)], points[Math.max(lo, hi)]);
+  }
+  return out;
+}
+
+/** A run kept to compare with: its label and its smoothed curve. */
+export type KeptCurve = { id: number; label: string; smoothed: readonly Point[] };
+
+/** What the chart shows. */
+export type LossChartInput = {
+  width: number;
+  losses: readonly number[]; // the current run's per-step losses
+  numSteps: number; // the current run's length, so the x axis does not stretch as it runs
+  heldOut: readonly Point[];
+  trainEval: readonly Point[];
+  kept: readonly KeptCurve[];
+  uniform: number; // −ln(1/vocab)
+  bigram: number | null; // the counting model's loss, when known
+};
+
+export type Baseline = { y: number; value: number; label: string; labelY: number };
+
+export type LossChart = {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  xTicks: Tick[];
+  yTicks: Tick[];
+  raw: string; // path d of the per-step losses
+  smoothed: string;
+  heldOut: string;
+  trainEval: string;
+  kept: { id: number; label: string; d: string }[];
+  uniform: Baseline;
+  bigram: Baseline | null;
+  lastStep: number;
+  said: string; // the chart in a sentence
+};
+
+export const chartHeight = 260;
+const margin = { top: 12, right: 12, bottom: 34, left: 48 };
+
+/** Lay out the chart. The y axis spans the losses shown and both baselines, clipped to [0, uniform + 1.5]. */
+export function lossChart(input: LossChartInput): LossChart {
+  const width = Math.max(240, input.width);
+  const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: chartHeight - margin.bottom };
+  const columns = plot.right - plot.left;
+  const maxStep = Math.max(1, input.numSteps, input.losses.length, ...input.kept.map((k) => k.smoothed.at(-1)?.step ?? 0));
+  const x = scaleLinear().domain([0, maxStep]).range([plot.left, plot.right]);
+  let min = input.uniform;
+  let max = input.uniform;
+  const see = (l: number) => { if (Number.isFinite(l)) { if (l < min) min = l; if (l > max) max = l; } };
+  if (input.bigram !== null) see(input.bigram);
+  for (const l of input.losses) see(l);
+  for (const p of input.heldOut) see(p.loss);
+  for (const p of input.trainEval) see(p.loss);
+  for (const k of input.kept) for (const p of k.smoothed) see(p.loss);
+  const lo = Math.max(0, min - 0.1);
+  const hi = Math.min(input.uniform + 1.5, max + 0.1);
+  const y = scaleLinear().domain([lo, hi]).range([plot.bottom, plot.top]).nice().clamp(true);
+  const path = line<Point>().x((p) => x(p.step)).y((p) => y(p.loss)).defined((p) => Number.isFinite(p.loss));
+  const d = (points: readonly Point[]) => (points.length ? path(points as Point[]) ?? '' : '');
+  const raw = asPoints(input.losses);
+  const smoothed = asPoints(smooth(input.losses));
+  const baseline = (value: number, label: string): Baseline => ({ y: y(value), value, label, labelY: y(value) - 4 });
+  const uniform = baseline(input.uniform, `uniform guess ${fixed(input.uniform, 2)}`);
+  const bigram = input.bigram === null ? null : baseline(input.bigram, `counting (bigram) ${fixed(input.bigram, 2)}`);
+  // labels that would overlap are moved apart: the lower one goes under its line
+  if (bigram && Math.abs(bigram.y - uniform.y) < 14) bigram.labelY = bigram.y + 12;
+  const last = smoothed.at(-1);
+  const said = last
+    ? `Step ${int(last.step)} of ${int(input.numSteps)}: smoothed loss ${fixed(last.loss, 3)}, uniform guess ${fixed(input.uniform, 3)}${input.bigram === null ? '' : `, counting baseline ${fixed(input.bigram, 3)}`}.`
+    : `No steps yet. The uniform guess is ${fixed(input.uniform, 3)}.`;
+  return {
+    width, height: chartHeight, plot,
+    xTicks: linearTicks(x, Math.max(2, Math.floor(columns / 80)), { integers: true, label: int }),
+    yTicks: linearTicks(y, 5),
+    raw: d(thin(raw, columns)),
+    smoothed: d(thin(smoothed, columns)),
+    heldOut: d(input.heldOut),
+    trainEval: d(input.trainEval),
+    kept: input.kept.map((k) => ({ id: k.id, label: k.label, d: d(thin(k.smoothed, columns)) })),
+    uniform, bigram,
+    lastStep: input.losses.length,
+    said,
+  };
+}
