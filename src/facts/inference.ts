@@ -1,9 +1,7 @@
 // Numbers chapter 8 quotes, computed by the engine when the site is built from the shipped model.
 
-// ── I1: temperature and truncation (imports aliased so that the file's other parts can import the same names) ──
-
-import { FastGPT, FastGPT as I1FastGPT } from '../engine/fast.ts';
-import { names, names as i1Names, shippedWeights, shippedWeights as i1Weights } from './shipped.ts';
+import { FastGPT } from '../engine/fast.ts';
+import { names, shippedWeights } from './shipped.ts';
 import { maxEntropyBits } from '../viz/inference/entropy.ts';
 import { atTemperature, modelLogits, presetLogits } from '../viz/inference/temperature.ts';
 import { topPCount, truncate, truncationOptions } from '../viz/inference/truncation.ts';
@@ -15,8 +13,9 @@ import { nameLikelihood, wasCut } from '../viz/inference/likelihood.ts';
 import { markMemorised, trainingSet } from '../viz/inference/memorised.ts';
 import { GenerationStepper } from '../viz/inference/generation.ts';
 
-const i1Model = new I1FastGPT(i1Weights.config, i1Weights.stateDict);
-const i1Tokenizer = i1Weights.tokenizer;
+// ── I1: temperature and truncation ──
+const i1Model = new FastGPT(shippedWeights.config, shippedWeights.stateDict);
+const i1Tokenizer = shippedWeights.tokenizer;
 
 /** The model's distribution after a prefix at temperature t: the top token, its probability, the entropy. */
 function i1At(prefix: string, t: number) {
@@ -26,9 +25,9 @@ function i1At(prefix: string, t: number) {
 
 /** The opening states of the temperature widgets and the numbers the prose quotes about them. */
 export const temperatureFacts = (() => {
-  const vocabSize = i1Weights.config.vocabSize;
+  const vocabSize = shippedWeights.config.vocabSize;
   /** The empty prefix (the first letter), where the model is unsure, and the start of a name it is surest after: of the dataset's distinct three-letter starts, the one with the lowest entropy. */
-  const starts = [...new Set(i1Names.filter((n) => n.length > 3).map((n) => n.slice(0, 3)))].sort();
+  const starts = [...new Set(names.filter((n) => n.length > 3).map((n) => n.slice(0, 3)))].sort();
   const sure = starts.reduce((best, s) => (i1At(s, 1).entropy < i1At(best, 1).entropy ? s : best));
   const startLogits = Array.from(modelLogits(i1Model, i1Tokenizer, ''));
   const sureLogits = modelLogits(i1Model, i1Tokenizer, sure);
