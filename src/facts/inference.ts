@@ -55,8 +55,8 @@ export const temperatureFacts = (() => {
     startTopPMass: mass(startLogits, truncationOptions('top-p', k, topP)),
     startTopKMass: mass(startLogits, truncationOptions('top-k', k, topP)),
     sureTopKMass: mass(sureLogits, truncationOptions('top-k', k, topP)),
-    /** The made-up vectors' entropy at T = 0.1, 1 and 3. */
-    presetBits: Object.fromEntries((['favourite', 'flat'] as const).map((p) => [p, Object.fromEntries([0.1, 1, 3].map((t) => [t, atTemperature(i1Tokenizer, presetLogits(p, vocabSize), t).entropy]))])) as Record<'favourite' | 'flat', Record<0.1 | 1 | 3, number>>,
+    /** The made-up vectors' entropy at T = 0.1, 0.5, 1 and 3. */
+    presetBits: Object.fromEntries((['favourite', 'two', 'flat'] as const).map((p) => [p, Object.fromEntries([0.1, 0.5, 1, 3].map((t) => [t, atTemperature(i1Tokenizer, presetLogits(p, vocabSize), t).entropy]))])) as Record<'favourite' | 'two' | 'flat', Record<0.1 | 0.5 | 1 | 3, number>>,
     /** The made-up vectors: how many tokens top-p keeps on each. */
     presetTopP: { favourite: topPCount(presetLogits('favourite', vocabSize), topP), flat: topPCount(presetLogits('flat', vocabSize), topP) },
   };

@@ -19,6 +19,8 @@ describe('temperatureFacts', () => {
     expect(f.presetBits.favourite[3]).toBeGreaterThan(f.presetBits.favourite[1]);
     expect(f.presetBits.flat[0.1]).toBeGreaterThan(f.presetBits.favourite[3] - 1);
     expect(f.presetBits.flat[1]).toBeLessThan(f.maxBits);
+    // two close favourites at T = 0.5: about one fair coin flip between them
+    expect(Math.abs(f.presetBits.two[0.5] - 1)).toBeLessThan(0.3);
   });
   it('top-p keeps fewer tokens after the sure prefix than at the first letter', () => {
     expect(f.sureTopP).toBeLessThan(f.startTopP);
