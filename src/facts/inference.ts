@@ -60,6 +60,8 @@ export const generationFacts = {
   lastUncached: costs[costs.length - 1].uncached,
   /** a whole generation through the full context */
   full: cacheSaving(config, config.blockSize),
+  /** how many names the page's timing generates each way */
+  timedNames: 500,
   /** a name of five letters and its closing BOS: six positions */
   five: cacheSaving(config, 6),
 };
