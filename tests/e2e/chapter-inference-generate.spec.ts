@@ -46,6 +46,7 @@ test('Step, by keyboard, draws the tokens generate() draws for the seed, and the
   await expect(w.locator('[data-name] .chars')).toHaveText(expected.text);
   await expect(w.locator('[data-end="bos"]')).toBeVisible();
   await expect(w.locator('[data-step]')).toBeDisabled();
+  await expect(w.locator('[data-reset]')).toBeFocused(); // Step disabled itself: focus moved on
   await expect(w.locator('[role="status"], [aria-live]').first()).toContainText(`The name ends: “${expected.text}”`);
 });
 
