@@ -97,6 +97,11 @@ test('the full generator writes the names generate() writes, with their −ln p 
     await expect(row.locator('td').nth(3)).toHaveText(names.has(g.text) ? 'in the training data' : 'new');
   }
   await expect(w.locator('caption')).toContainText('checked against the shipped names');
+  // the settings survive a reload
+  await page.reload();
+  const again = await generator(page);
+  await expect(again.getByLabel('Seed')).toHaveValue('5');
+  await expect(again.getByLabel('Top-k')).toHaveValue('10');
 });
 
 test('a memorised name is marked; temperature 0 says greedy decoding gives one name', async ({ page }) => {
