@@ -120,6 +120,21 @@ test('a memorised name is marked; temperature 0 says greedy decoding gives one n
   await expect(w.locator('[data-greedy]')).toBeVisible();
 });
 
+test('a name that fills the context is marked as cut', async ({ page }) => {
+  const w = await generator(page);
+  const prefix = 'a'.repeat(config.blockSize - 1);
+  // the first seed whose first name the engine cuts at the context length
+  const seed = Array.from({ length: 200 }, (_, s) => s).find((s) => run(s, { temperature: 2, prefix })[0].tokens.length === config.blockSize)!;
+  await w.getByLabel('Starts with').fill(prefix);
+  await w.getByLabel('Seed').fill(String(seed));
+  await w.getByRole('slider', { name: /Temperature/ }).focus();
+  await page.keyboard.press('End');
+  await w.getByRole('button', { name: 'Generate' }).click();
+  const first = w.locator('tbody tr').first();
+  await expect(first).toHaveAttribute('data-name', run(seed, { temperature: 2, prefix })[0].text);
+  await expect(first).toContainText('(cut at the context length)');
+});
+
 test('bad prefixes and options give clear messages; a trailing space is trimmed', async ({ page }) => {
   const w = await generator(page);
   const prefix = w.getByLabel('Starts with');
