@@ -112,6 +112,12 @@ export const generationFacts = {
   lastUncached: costs[costs.length - 1].uncached,
   /** a whole generation through the full context */
   full: cacheSaving(config, config.blockSize),
+  /** numbers the cache holds at a full context: a key and a value of nEmbd numbers per layer per position */
+  cacheNumbers: config.blockSize * config.nLayer * 2 * config.nEmbd,
+  nLayer: config.nLayer,
+  nEmbd: config.nEmbd,
+  /** how many names the page's timing generates each way */
+  timedNames: 500,
   /** a name of five letters and its closing BOS: six positions */
   five: cacheSaving(config, 6),
 };

@@ -46,6 +46,7 @@ test('Step, by keyboard, draws the tokens generate() draws for the seed, and the
   await expect(w.locator('[data-name] .chars')).toHaveText(expected.text);
   await expect(w.locator('[data-end="bos"]')).toBeVisible();
   await expect(w.locator('[data-step]')).toBeDisabled();
+  await expect(w.locator('[data-reset]')).toBeFocused(); // Step disabled itself: focus moved on
   await expect(w.locator('[role="status"], [aria-live]').first()).toContainText(`The name ends: “${expected.text}”`);
 });
 
@@ -96,6 +97,11 @@ test('the full generator writes the names generate() writes, with their −ln p 
     await expect(row.locator('td').nth(3)).toHaveText(names.has(g.text) ? 'in the training data' : 'new');
   }
   await expect(w.locator('caption')).toContainText('checked against the shipped names');
+  // the settings survive a reload
+  await page.reload();
+  const again = await generator(page);
+  await expect(again.getByLabel('Seed')).toHaveValue('5');
+  await expect(again.getByLabel('Top-k')).toHaveValue('10');
 });
 
 test('a memorised name is marked; temperature 0 says greedy decoding gives one name', async ({ page }) => {
@@ -112,6 +118,21 @@ test('a memorised name is marked; temperature 0 says greedy decoding gives one n
   await w.getByRole('slider', { name: /Temperature/ }).focus();
   await page.keyboard.press('Home');
   await expect(w.locator('[data-greedy]')).toBeVisible();
+});
+
+test('a name that fills the context is marked as cut', async ({ page }) => {
+  const w = await generator(page);
+  const prefix = 'a'.repeat(config.blockSize - 1);
+  // the first seed whose first name the engine cuts at the context length
+  const seed = Array.from({ length: 200 }, (_, s) => s).find((s) => run(s, { temperature: 2, prefix })[0].tokens.length === config.blockSize)!;
+  await w.getByLabel('Starts with').fill(prefix);
+  await w.getByLabel('Seed').fill(String(seed));
+  await w.getByRole('slider', { name: /Temperature/ }).focus();
+  await page.keyboard.press('End');
+  await w.getByRole('button', { name: 'Generate' }).click();
+  const first = w.locator('tbody tr').first();
+  await expect(first).toHaveAttribute('data-name', run(seed, { temperature: 2, prefix })[0].text);
+  await expect(first).toContainText('(cut at the context length)');
 });
 
 test('bad prefixes and options give clear messages; a trailing space is trimmed', async ({ page }) => {

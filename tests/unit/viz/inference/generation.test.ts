@@ -39,14 +39,18 @@ describe('GenerationStepper', () => {
     expect(s.step()).toBeNull();
   });
 
-  it('stops at the block size when the model never chooses BOS', () => {
-    // a model whose output layer is all zeros except a large logit for "a" never ends a name
-    const sd = structuredClone(stateDict);
-    sd['lm_head'] = sd['lm_head'].map((row, id) => row.map(() => (id === 0 ? 0 : -1e3)));
-    const s = new GenerationStepper({ config, stateDict: sd, tokenizer, options: { temperature: 1 }, seed: 1 });
-    s.run();
-    expect(s.end).toBe('context');
-    expect(s.tokens).toHaveLength(config.blockSize);
+  it('stops at the block size when the context fills before the model chooses BOS', () => {
+    // a prefix one short of the context leaves one draw: whenever it is not BOS the name is cut
+    const prefix = 'a'.repeat(config.blockSize - 1);
+    const runs = Array.from({ length: 60 }, (_, seed) => new GenerationStepper({ config, stateDict, tokenizer, options: { temperature: 2, prefix }, seed }));
+    for (const s of runs) s.run();
+    const cut = runs.find((s) => s.end === 'context');
+    expect(cut).toBeDefined();
+    expect(cut!.tokens).toHaveLength(config.blockSize);
+    expect(cut!.steps).toHaveLength(config.blockSize);
+    expect(cut!.steps.at(-1)!.token).not.toBe(tokenizer.bos);
+    const ended = runs.find((s) => s.end === 'bos');
+    expect(ended?.tokens).toHaveLength(config.blockSize - 1);
   });
 
   it('caches at each position the key and value the Value-path gpt() computes', () => {
