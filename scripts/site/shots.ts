@@ -36,6 +36,9 @@ try {
           for (let y = 0; y < document.body.scrollHeight; y += 600) { window.scrollTo(0, y); await new Promise((r) => setTimeout(r, 30)); }
           window.scrollTo(0, 0);
         });
+        // a full-page capture draws beyond the screen, where blocks skip layout until the reader
+        // nears them (content-visibility): lay them all out for the picture
+        await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
         await page.waitForTimeout(300);
         const name = (path.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'home') + `-${width}-${theme}.png`;
         await page.screenshot({ path: join(folder, name), fullPage: true, timeout: 120_000 });
