@@ -33,6 +33,7 @@ let request: RunRequest | null = $state.raw(null);
 let samples: SampleBatch[] = $state.raw([]);
 let attention: AttentionSnapshot | null = $state.raw(null);
 let finalLoss: number | null = $state(null);
+let busyMs: number | null = $state(null);
 let weights: WeightsFile | null = $state.raw(null);
 let kept: KeptCurve[] = $state.raw([]);
 let losses: number[] = []; // plain arrays, grown in place: read them through the getters, which track `version`
@@ -52,6 +53,7 @@ function clearRun(): void {
   samples = [];
   attention = null;
   finalLoss = null;
+  busyMs = null;
   weights = null;
   stepsPerSecond = 0;
   facts = null;
@@ -89,6 +91,7 @@ function apply(m: FromWorker): void {
     case 'done':
       step = m.step;
       finalLoss = m.finalLoss;
+      busyMs = m.busyMs;
       weights = m.weights;
       status = 'done';
       keepCurve();
@@ -201,6 +204,8 @@ export const trainingRun = {
   get samples() { return samples; },
   get attention() { return attention; },
   get finalLoss() { return finalLoss; },
+  /** The worker's time spent taking the steps of a finished run, in ms. */
+  get busyMs() { return busyMs; },
   get weights() { return weights; },
   get kept() { return kept; },
   start,
@@ -214,7 +219,7 @@ export const trainingRun = {
   },
   /** One step: of the paused run, or of a new run started paused. */
   stepOnce(r: RunRequest): string | null {
-    if (status === 'paused') { send({ type: 'step', runId }); return null; }
+    if (status === 'paused' || (status === 'starting' && pausedStart)) { send({ type: 'step', runId }); return null; }
     if (status === 'running' || status === 'starting') return null;
     const problem = start(r, true);
     if (!problem) send({ type: 'step', runId });
