@@ -1,7 +1,7 @@
 // The live training run as page state: one worker per page, owned here, and what it has
 // reported so far (losses, held-out points, samples, attention, the trained weights), plus the
 // finished runs kept on the chart to compare. Messages from the worker are applied at most once
-// per animation frame, so the page redraws at most once a frame however fast the worker posts.
+// per animation frame (and about ten times a second while a run streams in), however fast the worker posts.
 
 import { parseWeights, type WeightsFile } from '../engine/weights.ts';
 import type { AttentionSnapshot, FromWorker, LossPoint, RunFacts, RunSettings, SampleBatch, ToWorker } from '../workers/training-protocol.ts';
@@ -109,20 +109,33 @@ function apply(m: FromWorker): void {
   }
 }
 
+/** Least time between two redraws while a run streams in: the chart redraws about 10 times a second. */
+export const redrawEveryMs = 100;
+let lastFlush = -Infinity;
+
 function flush(): void {
   flushing = false;
+  lastFlush = performance.now();
   const batch = queue;
   queue = [];
   for (const m of batch) apply(m);
 }
 
-/** Apply worker messages once per frame (or soon, in a hidden tab, where frames do not come). */
+/** Wait for the next frame at least redrawEveryMs after the last redraw (in a hidden tab, where frames do not come, a timer). */
+function scheduleFlush(): void {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') { setTimeout(flush, redrawEveryMs); return; }
+  requestAnimationFrame((now) => {
+    if (now - lastFlush < redrawEveryMs && queue.every((m) => m.type === 'progress')) scheduleFlush();
+    else flush();
+  });
+}
+
+/** Apply worker messages in a frame, at most one redraw per frame and about redrawEveryMs apart; a change of state (paused, done, stopped) at the next frame. */
 function receive(m: FromWorker): void {
   queue.push(m);
   if (flushing) return;
   flushing = true;
-  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') setTimeout(flush, 50);
-  else requestAnimationFrame(flush);
+  scheduleFlush();
 }
 
 function fail(text: string): void {
