@@ -14,6 +14,16 @@ export function adamState(size: number, config: Partial<AdamConfig> = {}): AdamS
   return { config: { ...adamDefaults, ...config }, m: new Float64Array(size), v: new Float64Array(size) };
 }
 
+/** The per-step numbers Adam's update uses: the decayed learning rate and the two bias corrections. */
+export type AdamSchedule = { lrT: number; mCorrection: number; vCorrection: number };
+
+// #region adam-schedule
+/** At step (from 0) of numSteps: lr decays linearly to 0; m and v start at 0, so early averages are biased towards 0 and 1 − β^(step+1) undoes that. */
+export function adamSchedule(config: AdamConfig, step: number, numSteps: number): AdamSchedule {
+  return { lrT: config.lr * (1 - step / numSteps), mCorrection: 1 - config.beta1 ** (step + 1), vCorrection: 1 - config.beta2 ** (step + 1) };
+}
+// #endregion adam-schedule
+
 // #region adam
 /**
  * One update of every parameter in place. step counts from 0; the learning rate decays
@@ -21,12 +31,9 @@ export function adamState(size: number, config: Partial<AdamConfig> = {}): AdamS
  * data, grad: [numParams], the parameters laid end to end in matrixShapes() order.
  */
 export function adamStep(state: AdamState, data: Float64Array, grad: Float64Array, step: number, numSteps: number): void {
-  const { lr, beta1, beta2, eps } = state.config;
+  const { beta1, beta2, eps } = state.config;
   const { m, v } = state;
-  const lrT = lr * (1 - step / numSteps);
-  // m and v start at 0, so early averages are biased towards 0; these factors undo that
-  const mCorrection = 1 - beta1 ** (step + 1);
-  const vCorrection = 1 - beta2 ** (step + 1);
+  const { lrT, mCorrection, vCorrection } = adamSchedule(state.config, step, numSteps);
   for (let i = 0; i < data.length; i++) {
     const g = grad[i];
     m[i] = beta1 * m[i] + (1 - beta1) * g;

@@ -253,6 +253,13 @@ export class FastGPT {
     return this.layers[l].hidden.subarray(pos * n, (pos + 1) * n);
   }
 
+  /** The key and value layer l cached at position pos by the last forward() there: [nEmbd] each (views, not copies). */
+  cached(l: number, pos: number): { k: Float64Array; v: Float64Array } {
+    const C = this.config.nEmbd;
+    const b = this.layers[l];
+    return { k: b.k.subarray(pos * C, (pos + 1) * C), v: b.v.subarray(pos * C, (pos + 1) * C) };
+  }
+
   /** Mean cross-entropy of a tokenized document [BOS, ...chars, BOS], forward only. */
   loss(tokens: ArrayLike<number>): number {
     const n = this.positions(tokens);

@@ -56,6 +56,7 @@ export class FastTrainer implements Trainer {
     this.numSteps = options.numSteps;
   }
 
+  // #region fast-step
   step(tokens: readonly number[]): number {
     checkSchedule(this);
     const loss = this.model.lossAndGrad(tokens);
@@ -63,6 +64,7 @@ export class FastTrainer implements Trainer {
     this.stepsTaken++;
     return loss;
   }
+  // #endregion fast-step
 
   stateDict(): StateDict {
     return this.model.stateDict();

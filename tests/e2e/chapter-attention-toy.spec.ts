@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
+import { hydrated, openChapterForEachTest, readScrollyStep } from './lib/chapter.ts';
 import { fixed, signed } from '../../src/viz/shared/format.ts';
 import { toyStep, type ToyPick } from '../../src/viz/toy/walkthrough.ts';
 import { embeddingLines, normLines, stepLines, vec } from '../../src/viz/toy/step-equations.ts';
@@ -21,14 +21,6 @@ async function pickC3Computed(page: Page): Promise<void> {
   await picker.getByRole('radio', { name: '3', exact: true }).click();
   await picker.getByRole('radio', { name: 'computed' }).click();
   await expect(picker.locator('[data-summary]')).toContainText('c at position 3');
-}
-
-/** Scroll so that step i's text sits at 40 % of the viewport height, as a reader reading it would. */
-async function readStep(page: Page, i: number): Promise<void> {
-  await page.evaluate((i) => {
-    const text = document.querySelectorAll('[data-scrolly-text]')[i];
-    window.scrollBy(0, text.getBoundingClientRect().top - innerHeight * 0.4);
-  }, i);
 }
 
 /** Wait until a smooth scroll the page started has come to rest. */
@@ -118,14 +110,14 @@ test.describe('the step-by-step scrolly at 1280 px', () => {
 
   test('scrolling to a step shows its figure and marks its text', async ({ page }) => {
     for (const i of [0, 2, 5, 6, 1]) {
-      await readStep(page, i);
+      await readScrollyStep(page, i);
       await expect(stepItem(page, i)).toHaveAttribute('aria-current', 'step');
       await expect(stepFigure(page, attentionSteps[i].id)).toBeInViewport();
     }
   });
 
   test('Step and Back with the mouse move the reader to the next and previous step', async ({ page }) => {
-    await readStep(page, 1);
+    await readScrollyStep(page, 1);
     await expect(stepItem(page, 1)).toHaveAttribute('aria-current', 'step');
     await stepFigure(page, 'append').getByRole('button', { name: 'Step ▶' }).click();
     await expect(stepItem(page, 2)).toHaveAttribute('aria-current', 'step');
@@ -134,12 +126,12 @@ test.describe('the step-by-step scrolly at 1280 px', () => {
     await expect(stepItem(page, 1)).toHaveAttribute('aria-current', 'step');
     // the click left no focus behind, so scrolling still moves the figure
     await scrollSettled(page);
-    await readStep(page, 4);
+    await readScrollyStep(page, 4);
     await expect(stepItem(page, 4)).toHaveAttribute('aria-current', 'step');
   });
 
   test('Step from the keyboard moves the focus along to the next figure\'s Step, and says where it is', async ({ page }) => {
-    await readStep(page, 0);
+    await readScrollyStep(page, 0);
     const first = stepFigure(page, 'qkv').getByRole('button', { name: 'Step ▶' });
     await first.focus();
     await page.keyboard.press('Enter');
@@ -153,7 +145,7 @@ test.describe('the step-by-step scrolly at 1280 px', () => {
   });
 
   test('Play advances on its own and Pause stops it', async ({ page }) => {
-    await readStep(page, 4);
+    await readScrollyStep(page, 4);
     await expect(stepItem(page, 4)).toHaveAttribute('aria-current', 'step');
     await stepFigure(page, 'mix').getByRole('button', { name: '▶ Play' }).click();
     await expect(stepFigure(page, 'mix').getByRole('button', { name: '❚❚ Pause' })).toBeVisible();
@@ -165,7 +157,7 @@ test.describe('the step-by-step scrolly at 1280 px', () => {
   });
 
   test('Play from the keyboard keeps the focus on Pause as it moves, and stops at the last step', async ({ page }) => {
-    await readStep(page, 5);
+    await readScrollyStep(page, 5);
     await stepFigure(page, 'project').getByRole('button', { name: '▶ Play' }).focus();
     await page.keyboard.press('Enter');
     const last = stepFigure(page, 'residual');
@@ -258,7 +250,7 @@ test('a pick is announced once, by the picker used; the views follow silently, a
   expect(await said()).toEqual([`token-picker: ${'c at position 2, after BOS, a; keys and values of positions 0 and 1 given (pinned)'}`]);
 
   // Step in the first figure: the second says where it is, and the first says nothing more
-  await readStep(page, 0);
+  await readScrollyStep(page, 0);
   await stepFigure(page, 'qkv').getByRole('button', { name: 'Step ▶' }).focus();
   await page.keyboard.press('Enter');
   await expect(stepFigure(page, 'append').locator('[aria-live]')).toHaveText('Step 2 of 7: Append k and v to the cache.');
@@ -268,7 +260,7 @@ test('a pick is announced once, by the picker used; the views follow silently, a
   // past the whole scrolly, its own status no longer names a figure
   const status = page.locator('[data-scrolly-status]').first();
   await page.evaluate(() => (document.activeElement as HTMLElement).blur()); // focus in a figure would keep it shown
-  await readStep(page, 6);
+  await readScrollyStep(page, 6);
   await expect(status).toContainText('step 7 of 7');
   await page.locator('.residual-view').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, innerHeight));

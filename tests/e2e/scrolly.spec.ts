@@ -1,15 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readScrollyStep } from './lib/chapter.ts';
 
 // The dataset chapter's scrolly: four steps, each with its figure.
 const path = '/chapters/dataset/';
-
-/** Scroll so that step i's text sits at 40 % of the viewport height, as a reader reading it would. */
-async function readStep(page: Page, i: number): Promise<void> {
-  await page.evaluate((i) => {
-    const text = document.querySelectorAll('[data-scrolly-text]')[i];
-    window.scrollBy(0, text.getBoundingClientRect().top - innerHeight * 0.4);
-  }, i);
-}
 
 /** Which figures a sighted reader can see: not clipped to nothing, with room on screen. */
 async function visibleFigures(page: Page): Promise<boolean[]> {
@@ -29,11 +22,11 @@ test('at 1280 px one sticky figure follows the step being read, marks it and ann
   await expect(status).toHaveAttribute('aria-live', 'polite');
   const count = await steps.count();
   expect(count).toBe(4);
-  await readStep(page, 0);
+  await readScrollyStep(page, 0);
   await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
   let stickyTop: number | null = null;
   for (let i = 1; i < count; i++) {
-    await readStep(page, i);
+    await readScrollyStep(page, i);
     await expect(steps.nth(i)).toHaveAttribute('aria-current', 'step');
     await expect(page.locator('[data-scrolly-step][aria-current]')).toHaveCount(1);
     await expect(status).toContainText(`step ${i + 1} of ${count}`);
@@ -50,7 +43,7 @@ test('at 1280 px one sticky figure follows the step being read, marks it and ann
     await expect.poll(barred).toEqual([...Array(count)].map((_, k) => k === i));
   }
   // scrolling back up brings the earlier figure back
-  await readStep(page, 0);
+  await readScrollyStep(page, 0);
   await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
   await expect(status).toContainText(`step 1 of ${count}`);
 });
@@ -59,7 +52,7 @@ test("at 1280 px keyboard focus in a step's text marks that step and shows its f
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(path);
   const steps = page.locator('[data-scrolly-step]');
-  await readStep(page, 0);
+  await readScrollyStep(page, 0);
   const link = steps.nth(2).locator('[data-scrolly-text] a').first();
   await link.focus();
   await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');

@@ -37,3 +37,21 @@ export async function hydrated(page: Page, target: string | Locator): Promise<Lo
   }).toBe(false);
   return root;
 }
+
+/**
+ * Scroll so that scrollytelling step i's text sits at 40 % of the viewport height, as a reader
+ * reading it would. Blocks coming on screen take their real size a frame later and can move
+ * the text, so scroll again until it stays there.
+ */
+export async function readScrollyStep(page: Page, i: number): Promise<void> {
+  for (let tries = 0; tries < 10; tries++) {
+    const off = await page.evaluate(async (i) => {
+      const text = document.querySelectorAll('[data-scrolly-text]')[i];
+      const delta = text.getBoundingClientRect().top - innerHeight * 0.4;
+      if (Math.abs(delta) >= 2) window.scrollBy(0, delta);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return Math.abs(text.getBoundingClientRect().top - innerHeight * 0.4);
+    }, i);
+    if (off < 2) return;
+  }
+}

@@ -16,6 +16,10 @@ describe('prefixProblem', () => {
     expect(prefixProblem(tokenizer, 16, 'aÉÉ1')).toBe('“É”, “1” are not in the vocabulary. The model only knows the lowercase letters a–z.');
   });
 
+  it("names the model's own vocabulary when it is not a–z", () => {
+    expect(prefixProblem(new Tokenizer([...'abc-']), 16, 'ab!')).toBe('“!” is not in the vocabulary. The model only knows the characters a–c, -.');
+  });
+
   it('refuses a prefix that fills the context, as generate() does', () => {
     expect(prefixProblem(tokenizer, 4, 'abc')).toBe('');
     expect(prefixProblem(tokenizer, 4, 'abcd')).toBe("A prefix must be shorter than 4 letters (the model's context).");
