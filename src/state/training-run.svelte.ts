@@ -1,7 +1,7 @@
 // The live training run as page state: one worker per page, owned here, and what it has
 // reported so far (losses, held-out points, samples, attention, the trained weights), plus the
 // finished runs kept on the chart to compare. Messages from the worker are applied at most once
-// per animation frame, so the page redraws at most once a frame however fast the worker posts.
+// per animation frame (and about ten times a second while a run streams in), however fast the worker posts.
 
 import { parseWeights, type WeightsFile } from '../engine/weights.ts';
 import type { AttentionSnapshot, FromWorker, LossPoint, RunFacts, RunSettings, SampleBatch, ToWorker } from '../workers/training-protocol.ts';
@@ -33,6 +33,7 @@ let request: RunRequest | null = $state.raw(null);
 let samples: SampleBatch[] = $state.raw([]);
 let attention: AttentionSnapshot | null = $state.raw(null);
 let finalLoss: number | null = $state(null);
+let busyMs: number | null = $state(null);
 let weights: WeightsFile | null = $state.raw(null);
 let kept: KeptCurve[] = $state.raw([]);
 let losses: number[] = []; // plain arrays, grown in place: read them through the getters, which track `version`
@@ -52,6 +53,7 @@ function clearRun(): void {
   samples = [];
   attention = null;
   finalLoss = null;
+  busyMs = null;
   weights = null;
   stepsPerSecond = 0;
   facts = null;
@@ -89,6 +91,7 @@ function apply(m: FromWorker): void {
     case 'done':
       step = m.step;
       finalLoss = m.finalLoss;
+      busyMs = m.busyMs;
       weights = m.weights;
       status = 'done';
       keepCurve();
@@ -106,20 +109,33 @@ function apply(m: FromWorker): void {
   }
 }
 
+/** Least time between two redraws while a run streams in: the chart redraws about 10 times a second. */
+export const redrawEveryMs = 100;
+let lastFlush = -Infinity;
+
 function flush(): void {
   flushing = false;
+  lastFlush = performance.now();
   const batch = queue;
   queue = [];
   for (const m of batch) apply(m);
 }
 
-/** Apply worker messages once per frame (or soon, in a hidden tab, where frames do not come). */
+/** Wait for the next frame at least redrawEveryMs after the last redraw (in a hidden tab, where frames do not come, a timer). */
+function scheduleFlush(): void {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') { setTimeout(flush, redrawEveryMs); return; }
+  requestAnimationFrame((now) => {
+    if (now - lastFlush < redrawEveryMs && queue.every((m) => m.type === 'progress')) scheduleFlush();
+    else flush();
+  });
+}
+
+/** Apply worker messages in a frame, at most one redraw per frame and about redrawEveryMs apart; a change of state (paused, done, stopped) at the next frame. */
 function receive(m: FromWorker): void {
   queue.push(m);
   if (flushing) return;
   flushing = true;
-  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') setTimeout(flush, 50);
-  else requestAnimationFrame(flush);
+  scheduleFlush();
 }
 
 function fail(text: string): void {
@@ -201,6 +217,8 @@ export const trainingRun = {
   get samples() { return samples; },
   get attention() { return attention; },
   get finalLoss() { return finalLoss; },
+  /** The worker's time spent taking the steps of a finished run, in ms. */
+  get busyMs() { return busyMs; },
   get weights() { return weights; },
   get kept() { return kept; },
   start,
@@ -214,7 +232,7 @@ export const trainingRun = {
   },
   /** One step: of the paused run, or of a new run started paused. */
   stepOnce(r: RunRequest): string | null {
-    if (status === 'paused') { send({ type: 'step', runId }); return null; }
+    if (status === 'paused' || (status === 'starting' && pausedStart)) { send({ type: 'step', runId }); return null; }
     if (status === 'running' || status === 'starting') return null;
     const problem = start(r, true);
     if (!problem) send({ type: 'step', runId });

@@ -56,7 +56,7 @@ export type FromWorker =
     stepsPerSecond: number;
   }
   | { type: 'paused'; runId: number; step: number }
-  | { type: 'done'; runId: number; step: number; finalLoss: number; weights: WeightsFile }
+  | { type: 'done'; runId: number; step: number; finalLoss: number; busyMs: number; weights: WeightsFile } // busyMs: time spent taking steps, yields left out
   | { type: 'stopped'; runId: number; step: number; loss: number; message: string } // the loss was NaN or infinite at `step`
   | { type: 'error'; runId: number; message: string };
 

@@ -49,6 +49,8 @@ export class TrainingSession {
   private pending: Pending = emptyPending();
   private lastLoss = NaN;
   private stoppedMessage = '';
+  /** Milliseconds spent inside slices: the training time, without the yields between them. */
+  busyMs = 0;
 
   constructor(runId: number, settings: RunSettings, paused: boolean) {
     this.runId = runId;
@@ -163,7 +165,9 @@ export class TrainingSession {
       steps++;
       if (!this.takeStep()) break;
     } while (this.status === 'running' && now() - t0 < budgetMs);
-    return this.flush(steps / Math.max(1e-3, (now() - t0) / 1000));
+    const spent = now() - t0;
+    this.busyMs += spent;
+    return this.flush(steps / Math.max(1e-3, spent / 1000));
   }
 
   /** One step while paused (the Step button). */
@@ -195,7 +199,7 @@ export class TrainingSession {
     }
     if (this.status === 'done') {
       const config = this.trainer.model.config;
-      out.push({ type: 'done', runId: this.runId, step: this.step, finalLoss: this.lastLoss,
+      out.push({ type: 'done', runId: this.runId, step: this.step, finalLoss: this.lastLoss, busyMs: this.busyMs,
         weights: toWeightsFile({ config, tokenizer: this.tokenizer, stateDict: this.trainer.stateDict() }) });
     }
     if (this.status === 'stopped') out.push({ type: 'stopped', runId: this.runId, step: this.step, loss: this.lastLoss, message: this.stoppedMessage });

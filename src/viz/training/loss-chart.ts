@@ -1,7 +1,7 @@
 // The live loss chart as pure layout: the raw per-step loss, its smoothed curve, the held-out
 // and training-set points, the kept runs and the two baselines, each one SVG path. d3 computes
 // the scales and paths; the widget draws them. A long run is thinned to about two points per
-// pixel column (its lowest and highest), so a path never has more points than the chart has room for.
+// two pixel columns (its lowest and highest), so a path never has more points than the chart has pixels across.
 
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -97,6 +97,7 @@ export function lossChart(input: LossChartInput): LossChart {
   const width = Math.max(240, input.width);
   const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: chartHeight - margin.bottom };
   const columns = plot.right - plot.left;
+  const buckets = Math.ceil(columns / 2); // two points per bucket: one point per pixel column
   const maxStep = Math.max(1, input.numSteps, input.losses.length, ...input.kept.map((k) => k.smoothed.at(-1)?.step ?? 0));
   const x = scaleLinear().domain([0, maxStep]).range([plot.left, plot.right]);
   let min = input.uniform;
@@ -110,7 +111,7 @@ export function lossChart(input: LossChartInput): LossChart {
   const lo = Math.max(0, min - 0.1);
   const hi = Math.min(input.uniform + 1.5, max + 0.1);
   const y = scaleLinear().domain([lo, hi]).range([plot.bottom, plot.top]).nice().clamp(true);
-  const path = line<Point>().x((p) => x(p.step)).y((p) => y(p.loss)).defined((p) => Number.isFinite(p.loss));
+  const path = line<Point>().x((p) => x(p.step)).y((p) => y(p.loss)).defined((p) => Number.isFinite(p.loss)).digits(1); // tenths of a pixel
   const d = (points: readonly Point[]) => (points.length ? path(points as Point[]) ?? '' : '');
   const raw = asPoints(input.losses);
   const smoothed = asPoints(smooth(input.losses));
@@ -127,11 +128,11 @@ export function lossChart(input: LossChartInput): LossChart {
     width, height: chartHeight, plot,
     xTicks: linearTicks(x, Math.max(2, Math.floor(columns / 80)), { integers: true, label: int }),
     yTicks: linearTicks(y, 5),
-    raw: d(thin(raw, columns)),
-    smoothed: d(thin(smoothed, columns)),
+    raw: d(thin(raw, buckets)),
+    smoothed: d(thin(smoothed, buckets)),
     heldOut: d(input.heldOut),
     trainEval: d(input.trainEval),
-    kept: input.kept.map((k) => ({ id: k.id, label: k.label, d: d(thin(k.smoothed, columns)) })),
+    kept: input.kept.map((k) => ({ id: k.id, label: k.label, d: d(thin(k.smoothed, buckets)) })),
     uniform, bigram,
     lastStep: input.losses.length,
     said,

@@ -1,0 +1,160 @@
+// Chapter 7, training live: the worker trains microgpt in the page as a reader drives it —
+// Start, Pause, Resume, Step, Reset by mouse and keyboard; the default run ends at the CLI's
+// final loss; no main-thread task over 50 ms while it trains; the weights go out and come
+// back; a pasted dataset is trained on; a huge learning rate stops the run with a message.
+
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
+import generated from '../../src/generated/facts.json' with { type: 'json' };
+
+const path = '/chapters/training/';
+const cli = generated.training.finalLoss.toFixed(4);
+
+openChapterForEachTest(path);
+
+async function trainer(page: Page): Promise<Locator> {
+  return hydrated(page, '.live-trainer');
+}
+
+const status = (w: Locator) => w.locator('[data-run-status]');
+const stepCount = async (w: Locator) => Number((await w.locator('[data-step-count]').textContent())!.replace(/,/g, ''));
+
+/** Type into the number field labelled `label` (the kit's NumberField). */
+async function setField(w: Locator, label: string, value: string): Promise<void> {
+  const field = w.getByLabel(label, { exact: true });
+  await field.fill(value);
+}
+
+test('Start trains, the loss falls, Pause keeps the step, Resume ends at the CLI’s final loss', async ({ page }) => {
+  const w = await trainer(page);
+  await setField(w, 'Steps', '1000'); // the defaults, in case a kept value says otherwise
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  await expect.poll(() => stepCount(w)).toBeGreaterThan(50);
+  await w.getByRole('button', { name: 'Pause' }).click();
+  await expect(status(w)).toContainText('Paused at step');
+  const paused = await stepCount(w);
+  await page.waitForTimeout(300);
+  expect(await stepCount(w)).toBe(paused);
+  // the smoothed loss is below the uniform guess by now
+  expect(Number(await w.locator('[data-smoothed]').textContent())).toBeLessThan(generated.training.uniformLoss);
+  await w.getByRole('button', { name: 'Resume' }).click();
+  await expect(w.locator('[data-verdict]')).toBeVisible({ timeout: 20_000 });
+  await expect(w.locator('[data-page-loss]')).toHaveText(cli);
+  await expect(w.locator('[data-cli-loss]')).toHaveText(cli);
+  await expect(w.locator('[data-verdict]')).toContainText('They match');
+  expect(await stepCount(w)).toBe(1000);
+  // the chart draws one path per series, not an element per step
+  expect(await w.locator('[data-loss-chart] path').count()).toBeLessThan(10);
+});
+
+test('1,000 steps take under a second in the worker, with no main-thread task over 50 ms', async ({ page }) => {
+  const w = await trainer(page);
+  await expect(w.getByRole('button', { name: 'Start' })).toBeEnabled(); // once the names have loaded
+  // measured in the page, and driven from it: Playwright's own polling would add main-thread work
+  const result = await page.evaluate(() => new Promise<{ longTasks: number[]; busyMs: number; status: string }>((resolve) => {
+    const longTasks: number[] = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    const frame = document.querySelector('.live-trainer')!;
+    new MutationObserver(() => {
+      const status = frame.getAttribute('data-status') ?? '';
+      if (status === 'done' || status === 'stopped' || status === 'failed') {
+        resolve({ longTasks, busyMs: Number(frame.querySelector('[data-run-status]')!.getAttribute('data-busy-ms')), status });
+      }
+    }).observe(frame, { attributes: true, subtree: true });
+    frame.querySelector<HTMLButtonElement>('[data-start]')!.click();
+  }));
+  expect(result.status).toBe('done');
+  console.log(`1,000 steps: ${result.busyMs.toFixed(0)} ms in the worker; long tasks ${JSON.stringify(result.longTasks.map(Math.round))}`);
+  expect(result.longTasks.filter((d) => d > 50)).toEqual([]);
+  expect(result.busyMs).toBeGreaterThan(0);
+  expect(result.busyMs).toBeLessThan(1000);
+});
+
+test('Step takes one step at a time, and Reset clears the run, by keyboard', async ({ page }) => {
+  const w = await trainer(page);
+  const step = w.getByRole('button', { name: 'Step' });
+  await step.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => stepCount(w)).toBe(1);
+  await page.keyboard.press('Space');
+  await expect.poll(() => stepCount(w)).toBe(2);
+  await expect(status(w)).toContainText('Paused at step 2');
+  await page.keyboard.press('Tab'); // to Reset
+  await expect(w.getByRole('button', { name: 'Reset' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(status(w)).toContainText('Ready');
+  expect(await stepCount(w)).toBe(0);
+  // Start twice: the second run replaces the first, nothing gets stuck
+  await w.getByRole('button', { name: 'Start' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => stepCount(w)).toBeGreaterThan(0);
+  await w.getByRole('button', { name: 'Start again' }).click();
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await expect(status(w)).toContainText('Ready');
+  await page.waitForTimeout(200);
+  expect(await stepCount(w)).toBe(0);
+});
+
+test('a huge learning rate stops the run at the step where the loss stops being finite', async ({ page }) => {
+  const w = await trainer(page);
+  await setField(w, 'Learning rate', '10');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(status(w)).toContainText(/Training stopped at step \d+/, { timeout: 20_000 });
+  await expect(status(w)).toContainText('smaller');
+  const at = Number((await status(w).textContent())!.match(/step (\d+)/)![1]);
+  expect(await stepCount(w)).toBe(at);
+  await expect(w.locator('[data-series="raw"]')).toHaveAttribute('d', /M/); // the chart keeps what was drawn
+  await setField(w, 'Learning rate', '0.01');
+});
+
+test('the trained weights download as microgpt JSON and load back; bad files get a clear message', async ({ page }, info) => {
+  const w = await trainer(page);
+  await setField(w, 'Steps', '200');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(status(w)).toContainText('Done', { timeout: 20_000 });
+  const share = await hydrated(page, '.live-share');
+  const [download] = await Promise.all([page.waitForEvent('download'), share.getByRole('button', { name: 'Download the weights' }).click()]);
+  const file = info.outputPath('weights.json');
+  await download.saveAs(file);
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  expect(Object.keys(json)).toEqual(['config', 'tokenizer', 'state_dict']);
+  expect(json.config).toEqual({ vocab_size: 27, n_embd: 16, n_head: 4, n_layer: 1, block_size: 16 });
+  const input = share.locator('input[type="file"]');
+  await input.setInputFiles(file);
+  await expect(share.locator('[data-share-message]')).toContainText('Loaded weights.json');
+  await expect(share.locator('[data-model-in-use]')).toContainText('loaded from weights.json');
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"config": 1') });
+  await expect(share.locator('[data-share-message]')).toContainText('not valid JSON');
+  json.state_dict.wte[0].pop();
+  await input.setInputFiles({ name: 'short.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await expect(share.locator('[data-share-message]')).toContainText('wte row 0 must have 16 numbers');
+  await input.setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('') });
+  await expect(share.locator('[data-share-message]')).toContainText('empty');
+  await share.getByRole('button', { name: 'Back to the shipped model' }).click();
+  await expect(share.locator('[data-model-in-use]')).toContainText('the shipped model');
+  await share.getByRole('button', { name: 'Use the trained model' }).click();
+  await expect(share.locator('[data-model-in-use]')).toContainText('trained here');
+  await share.getByRole('button', { name: 'Back to the shipped model' }).click();
+});
+
+test('a dataset pasted in chapter 1 can be trained on, with its own vocabulary', async ({ page }) => {
+  await page.goto('/chapters/dataset/');
+  const upload = await hydrated(page, '.upload');
+  await upload.getByLabel('Paste documents, one per line').fill('abc\nbca\ncab\naaaaaaaaaaaaaaaaaaaa\n');
+  await upload.getByRole('button', { name: 'Use this text' }).click();
+  await expect(upload.getByTestId('du-in-use')).toContainText('your dataset');
+  await page.goto(path);
+  const w = await trainer(page);
+  await w.getByLabel(/your dataset from chapter 1/).check();
+  await expect(w.locator('[data-shape]')).toContainText('Vocabulary 4 tokens');
+  await expect(w.locator('[data-over-context]')).toContainText('1 of them');
+  await setField(w, 'Steps', '300');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(status(w)).toContainText('Done', { timeout: 20_000 });
+  await expect(w.locator('[data-cli]')).toContainText('Run the defaults');
+  const inside = await hydrated(page, '.live-inside');
+  await expect(inside.locator('[data-samples] li').first()).toContainText('step 300');
+  await expect(inside.locator('[data-attention-step]')).toHaveAttribute('data-attention-step', '300');
+});
