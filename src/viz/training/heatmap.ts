@@ -22,6 +22,11 @@ export function cellSize(width: number, cols: number, labelWidth: number): numbe
   return Math.max(minCell, Math.min(maxCell, Math.floor((width - labelWidth) / cols)));
 }
 
+/** Label every how many rows, so labels stand at least 10 px apart: 1 for cells of 10 px and more. */
+export function labelEvery(cell: number): number {
+  return Math.ceil(10 / cell);
+}
+
 /** Lay out values [rows][cols] named `name` (row labels for the words said on focus) to fit width px. */
 export function signedHeatmap(name: string, values: readonly (readonly number[])[], rowLabels: readonly string[], width: number, labelWidth = 40): SignedHeatmap {
   const rows = values.length;

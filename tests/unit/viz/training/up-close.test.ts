@@ -7,7 +7,7 @@ import { FastGPT } from '../../../../src/engine/fast.ts';
 import { seededStart } from '../../../../src/engine/run.ts';
 import { FastTrainer } from '../../../../src/engine/train.ts';
 import { names, shippedWeights } from '../../../../src/facts/shipped.ts';
-import { signedHeatmap, cellSize, minCell } from '../../../../src/viz/training/heatmap.ts';
+import { signedHeatmap, cellSize, labelEvery, minCell } from '../../../../src/viz/training/heatmap.ts';
 import {
   gradientSummaries, largestEntries, matrixPlaces, matrixValues, moveStage, rowLabels, stages, updateRange, upCloseStep, valueAt,
 } from '../../../../src/viz/training/up-close.ts';
@@ -120,5 +120,12 @@ describe('signedHeatmap', () => {
     expect(cellSize(330, 16, 48)).toBe(17);
     expect(cellSize(300, 64, 40)).toBe(4);
     expect(cellSize(100, 64, 48)).toBe(minCell);
+  });
+});
+
+describe('labelEvery', () => {
+  it('labels every row of large cells and spaces labels 10 px apart on small ones', () => {
+    expect(labelEvery(22)).toBe(1);
+    expect(labelEvery(4)).toBe(3);
   });
 });
