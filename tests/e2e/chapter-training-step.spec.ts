@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { FastGPT, FastTrainer, matrixShapes, parseDocuments, parseWeightsText, seededStart } from '../../src/engine/index.ts';
@@ -152,6 +153,20 @@ test.describe('one real step, up close', () => {
       await w.getByLabel('Matrix', { exact: true }).selectOption(m);
       await expect(w.locator(`[data-heatmap="∂loss/∂${m}"]`)).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    }
+  });
+
+  test('has no axe violations in the stages drawn only after hydration, light and dark', async ({ page }) => {
+    test.setTimeout(300_000); // axe over a thousand heatmap cells is slow on a busy machine
+    const w = await hydrated(page, '.widget.step-up-close');
+    for (const [scheme, shown] of [['light', ['loss', 'backward', 'adam', 'after']], ['dark', ['backward']]] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const stage of shown) {
+        await w.locator(`[data-stage="${stage}"]`).click();
+        if (stage === 'backward') await w.locator('details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+        const { violations } = await new AxeBuilder({ page }).include('.widget.step-up-close').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        expect(violations.map((v) => `${scheme} ${stage}: ${v.id} ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
     }
   });
 });
