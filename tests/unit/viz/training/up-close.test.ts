@@ -129,3 +129,21 @@ describe('labelEvery', () => {
     expect(labelEvery(4)).toBe(3);
   });
 });
+
+describe('adamSchedule', () => {
+  it('decays lr linearly and corrects m and v by 1 − β^(step+1), as adamStep uses them', () => {
+    const c = { lr: 0.02, beta1: 0.5, beta2: 0.75, eps: 1e-8 };
+    expect(adamSchedule(c, 0, 4)).toEqual({ lrT: 0.02, mCorrection: 0.5, vCorrection: 0.25 });
+    const half = adamSchedule(c, 2, 4);
+    expect(half.lrT).toBeCloseTo(0.01, 15);
+    expect(half.mCorrection).toBeCloseTo(1 - 0.125, 15);
+    expect(half.vCorrection).toBeCloseTo(1 - 0.421875, 15);
+    // one parameter through adamStep at step 2 from known moments: the same numbers by hand
+    const state = { config: c, m: new Float64Array([0.4]), v: new Float64Array([0.3]) };
+    const data = new Float64Array([1]);
+    adamStep(state, data, new Float64Array([2]), 2, 4);
+    const m = 0.5 * 0.4 + 0.5 * 2;
+    const v = 0.75 * 0.3 + 0.25 * 4;
+    expect(data[0]).toBeCloseTo(1 - (0.01 * (m / half.mCorrection)) / (Math.sqrt(v / half.vCorrection) + 1e-8), 14);
+  });
+});
