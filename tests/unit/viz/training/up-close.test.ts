@@ -120,6 +120,8 @@ describe('signedHeatmap', () => {
     expect(cellSize(330, 16, 48)).toBe(17);
     expect(cellSize(300, 64, 40)).toBe(4);
     expect(cellSize(100, 64, 48)).toBe(minCell);
+    expect(cellSize(1000, 16, 40, 64)).toBe(8); // 64 rows: no taller than maxHeight
+    expect(cellSize(1000, 16, 40, 27)).toBe(19);
   });
 });
 
