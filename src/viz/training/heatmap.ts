@@ -16,10 +16,19 @@ export const minCell = 4;
 /** The largest. */
 export const maxCell = 22;
 
-/** Cell size that fits `cols` columns (plus a label column of labelWidth px) into width px, between minCell and maxCell. */
-export function cellSize(width: number, cols: number, labelWidth: number): number {
-  if (width <= 0) return maxCell;
-  return Math.max(minCell, Math.min(maxCell, Math.floor((width - labelWidth) / cols)));
+/** The tallest a heatmap grows, in px: a 64-row matrix gets smaller cells rather than a page of its own. */
+export const maxHeight = 520;
+
+/** Cell size that fits `cols` columns (plus a label column of labelWidth px) into width px and `rows` rows into maxHeight, between minCell and maxCell. */
+export function cellSize(width: number, cols: number, labelWidth: number, rows = 1): number {
+  const tall = Math.floor(maxHeight / rows);
+  const wide = width <= 0 ? maxCell : Math.floor((width - labelWidth) / cols);
+  return Math.max(minCell, Math.min(maxCell, wide, tall));
+}
+
+/** Label every how many rows, so labels stand at least 10 px apart: 1 for cells of 10 px and more. */
+export function labelEvery(cell: number): number {
+  return Math.ceil(10 / cell);
 }
 
 /** Lay out values [rows][cols] named `name` (row labels for the words said on focus) to fit width px. */
@@ -35,5 +44,5 @@ export function signedHeatmap(name: string, values: readonly (readonly number[])
       said: `${name}[${r}][${c}] (row ${rowLabels[r] ?? r}) = ${precise(value, 4)}`,
     })),
   );
-  return { rows, cols, max, cells, cell: cellSize(width, cols, labelWidth) };
+  return { rows, cols, max, cells, cell: cellSize(width, cols, labelWidth, rows) };
 }

@@ -7,7 +7,7 @@ import { FastGPT } from '../../../../src/engine/fast.ts';
 import { seededStart } from '../../../../src/engine/run.ts';
 import { FastTrainer } from '../../../../src/engine/train.ts';
 import { names, shippedWeights } from '../../../../src/facts/shipped.ts';
-import { signedHeatmap, cellSize, minCell } from '../../../../src/viz/training/heatmap.ts';
+import { signedHeatmap, cellSize, labelEvery, minCell } from '../../../../src/viz/training/heatmap.ts';
 import {
   gradientSummaries, largestEntries, matrixPlaces, matrixValues, moveStage, rowLabels, stages, updateRange, upCloseStep, valueAt,
 } from '../../../../src/viz/training/up-close.ts';
@@ -120,5 +120,32 @@ describe('signedHeatmap', () => {
     expect(cellSize(330, 16, 48)).toBe(17);
     expect(cellSize(300, 64, 40)).toBe(4);
     expect(cellSize(100, 64, 48)).toBe(minCell);
+    expect(cellSize(1000, 16, 40, 64)).toBe(8); // 64 rows: no taller than maxHeight
+    expect(cellSize(1000, 16, 40, 27)).toBe(19);
+  });
+});
+
+describe('labelEvery', () => {
+  it('labels every row of large cells and spaces labels 10 px apart on small ones', () => {
+    expect(labelEvery(22)).toBe(1);
+    expect(labelEvery(4)).toBe(3);
+  });
+});
+
+describe('adamSchedule', () => {
+  it('decays lr linearly and corrects m and v by 1 − β^(step+1), as adamStep uses them', () => {
+    const c = { lr: 0.02, beta1: 0.5, beta2: 0.75, eps: 1e-8 };
+    expect(adamSchedule(c, 0, 4)).toEqual({ lrT: 0.02, mCorrection: 0.5, vCorrection: 0.25 });
+    const half = adamSchedule(c, 2, 4);
+    expect(half.lrT).toBeCloseTo(0.01, 15);
+    expect(half.mCorrection).toBeCloseTo(1 - 0.125, 15);
+    expect(half.vCorrection).toBeCloseTo(1 - 0.421875, 15);
+    // one parameter through adamStep at step 2 from known moments: the same numbers by hand
+    const state = { config: c, m: new Float64Array([0.4]), v: new Float64Array([0.3]) };
+    const data = new Float64Array([1]);
+    adamStep(state, data, new Float64Array([2]), 2, 4);
+    const m = 0.5 * 0.4 + 0.5 * 2;
+    const v = 0.75 * 0.3 + 0.25 * 4;
+    expect(data[0]).toBeCloseTo(1 - (0.01 * (m / half.mCorrection)) / (Math.sqrt(v / half.vCorrection) + 1e-8), 14);
   });
 });
