@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { fixed, short } from '../../src/viz/shared/format.ts';
 import {
-  current, fromPixel, landscape, landscapeLoss, landscapeRun, landscapeStart, nudgeStart, pathD, type LandscapeRun,
+  current, decayedRate, fromPixel, landscape, landscapeLoss, landscapeRun, landscapeStart, nudgeStart, pathD, type LandscapeRun,
 } from '../../src/viz/training/landscape.ts';
 
 openChapterForEachTest('/chapters/training/');
@@ -16,6 +16,7 @@ const widgetOf = (page: Page) => page.locator('.optimizer-landscape');
 /** The widget shows this run: step, both rows (x, y, loss) and both paths. */
 async function expectShows(widget: Locator, run: LandscapeRun) {
   await expect(widget.locator('[data-k="step"]')).toHaveText(String(run.step));
+  await expect(widget.locator('[data-k="rate"]')).toHaveText(fixed(decayedRate(run.lr, run.step), 3));
   for (const name of ['sgd', 'adam'] as const) {
     const p = current(run[name]);
     const row = widget.locator(`tr[data-row="${name}"]`);
