@@ -121,3 +121,10 @@ test('a click or tap on the plot places the start, and arrow keys move it', asyn
   await widget.getByRole('button', { name: 'Step', exact: true }).click();
   await expectShows(widget, landscapeRun(fresh(landscape.lr.initial, moved), 1));
 });
+
+test('Adam’s schedule is drawn at build time: three curves over the run’s steps', async ({ page }) => {
+  const chart = page.locator('svg.schedule');
+  await expect(chart.locator('path.line')).toHaveCount(3);
+  await expect(chart).toHaveAttribute('aria-label', /^Over 1,000 steps/);
+  await expect(chart.locator('text.label')).toHaveText(['ηₜ / η', '1 − β₁ᵗ', '1 − β₂ᵗ']);
+});
