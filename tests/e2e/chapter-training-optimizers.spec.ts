@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { fixed, short } from '../../src/viz/shared/format.ts';
 import {
-  current, fromPixel, landscape, landscapeLoss, landscapeRun, landscapeStart, nudgeStart, pathD, type LandscapeRun,
+  current, decayedRate, fromPixel, landscape, landscapeLoss, landscapeRun, landscapeStart, nudgeStart, pathD, type LandscapeRun,
 } from '../../src/viz/training/landscape.ts';
 
 openChapterForEachTest('/chapters/training/');
@@ -16,6 +16,7 @@ const widgetOf = (page: Page) => page.locator('.optimizer-landscape');
 /** The widget shows this run: step, both rows (x, y, loss) and both paths. */
 async function expectShows(widget: Locator, run: LandscapeRun) {
   await expect(widget.locator('[data-k="step"]')).toHaveText(String(run.step));
+  await expect(widget.locator('[data-k="rate"]')).toHaveText(fixed(decayedRate(run.lr, run.step), 3));
   for (const name of ['sgd', 'adam'] as const) {
     const p = current(run[name]);
     const row = widget.locator(`tr[data-row="${name}"]`);
@@ -119,4 +120,11 @@ test('a click or tap on the plot places the start, and arrow keys move it', asyn
   await expectShows(widget, fresh(landscape.lr.initial, moved));
   await widget.getByRole('button', { name: 'Step', exact: true }).click();
   await expectShows(widget, landscapeRun(fresh(landscape.lr.initial, moved), 1));
+});
+
+test('Adam’s schedule is drawn at build time: three curves over the run’s steps', async ({ page }) => {
+  const chart = page.locator('svg.schedule');
+  await expect(chart.locator('path.line')).toHaveCount(3);
+  await expect(chart).toHaveAttribute('aria-label', /^Over 1,000 steps/);
+  await expect(chart.locator('text.label')).toHaveText(['ηₜ / η', '1 − β₁ᵗ', '1 − β₂ᵗ']);
 });

@@ -98,3 +98,21 @@ export function bigramBaseline(
   for (const doc of evalDocs) total += bigramDocumentLoss(table, tokenizer.encodeDocument(doc), blockSize);
   return total / evalDocs.length;
 }
+
+/**
+ * The counting model's loss per character instead: −ln p summed over every target of every
+ * evaluation document (all pairs, BOS at both ends, no block_size cut), divided by the number
+ * of targets, so long documents weigh more. Not the training loss; bigramBaseline is.
+ */
+export function bigramLossPerToken(trainDocs: readonly string[], evalDocs: readonly string[], tokenizer: Tokenizer): number {
+  const table = bigramTable(bigramCounts(trainDocs, tokenizer));
+  let total = 0;
+  let targets = 0;
+  for (const doc of evalDocs) {
+    const tokens = tokenizer.encodeDocument(doc);
+    for (let i = 0; i + 1 < tokens.length; i++) total -= Math.log(table[tokens[i]][tokens[i + 1]]);
+    targets += tokens.length - 1;
+  }
+  if (targets === 0) throw new RangeError('bigramLossPerToken needs at least one evaluation document');
+  return total / targets;
+}

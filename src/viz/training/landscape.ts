@@ -62,8 +62,8 @@ export function landscapeStep(run: LandscapeRun): LandscapeRun {
   const t = run.step;
   const s = run.sgd[run.sgd.length - 1];
   const gs = landscapeGradient(s);
-  const lrT = decayedRate(run.lr, t);
   // #region sgd-line
+  const lrT = decayedRate(run.lr, t); // this step's learning rate (it decays, as Adam's does)
   const sgd = { x: s.x - lrT * gs.x, y: s.y - lrT * gs.y }; // p ← p − lr·g
   // #endregion sgd-line
 

@@ -12,3 +12,7 @@ export const optimizerLandscapeProps = () =>
     lr: z.number().min(landscape.lr.min).max(landscape.lr.max).optional(),
   });
 export type OptimizerLandscapeProps = z.input<ReturnType<typeof optimizerLandscapeProps>>;
+
+/** AdamSchedule: the number of steps of the run it draws. */
+export const adamScheduleProps = () => z.strictObject({ steps: z.number().int().min(2) });
+export type AdamScheduleProps = z.input<ReturnType<typeof adamScheduleProps>>;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/engine/random.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import {
-  bigramBaseline, bigramCounts, bigramDocumentLoss, bigramProbs, bigramTable, pairCount, sampleBigram,
+  bigramBaseline, bigramCounts, bigramLossPerToken, bigramDocumentLoss, bigramProbs, bigramTable, pairCount, sampleBigram,
 } from '../../../../src/viz/dataset/bigram.ts';
 import { followerCounts } from '../../../../src/viz/dataset/dataset-stats.ts';
 import { defaultNames } from '../../../../scripts/build/names.ts';
@@ -87,6 +87,15 @@ describe('bigramBaseline', () => {
 
   it('refuses an empty evaluation set', () => {
     expect(() => bigramBaseline(tiny, [], tok)).toThrow(RangeError);
+  });
+});
+
+describe('bigramLossPerToken', () => {
+  it('weighs every target alike, so it differs from the per-document mean', () => {
+    const all = (-Math.log(3 / 5) - Math.log(2 / 5) - Math.log(2 / 4) - Math.log(3 / 5) - Math.log(2 / 5)) / 5;
+    expect(bigramLossPerToken(tiny, tiny, tok)).toBeCloseTo(all, 14);
+    expect(bigramLossPerToken(tiny, tiny, tok)).not.toBeCloseTo(bigramBaseline(tiny, tiny, tok), 6);
+    expect(() => bigramLossPerToken(tiny, [], tok)).toThrow(RangeError);
   });
 });
 
