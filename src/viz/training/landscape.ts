@@ -3,7 +3,7 @@
 // adamStep on a 2-element Float64Array; SGD is its one line. Pure state and layout: plain data in,
 // plain data out, for the OptimizerLandscape widget.
 
-import { adamState, adamStep, type AdamState } from '../../engine/adam.ts';
+import { adamDefaults, adamSchedule, adamState, adamStep, type AdamState } from '../../engine/adam.ts';
 import { contourPaths, sampleGrid, toPixelX, toPixelY, type ContourPath, type Domain, type Frame } from '../neuron/surface.ts';
 
 /** A point of the plane: the two parameters. */
@@ -48,7 +48,7 @@ export function landscapeStart(start: Point, lr: number): LandscapeRun {
 
 /** The learning rate SGD uses at step (from 0): the same linear decay to 0 that Adam applies. */
 export function decayedRate(lr: number, step: number, numSteps: number = landscape.steps): number {
-  return lr * (1 - step / numSteps);
+  return adamSchedule({ ...adamDefaults, lr }, step, numSteps).lrT;
 }
 
 /** Whether another update is left before the learning rate reaches 0. */
