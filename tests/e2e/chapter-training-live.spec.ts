@@ -171,3 +171,15 @@ test('a dataset pasted in chapter 1 can be trained on, with its own vocabulary',
   await expect(inside.locator('[data-samples] li').first()).toContainText('step 300');
   await expect(inside.locator('[data-attention-step]')).toHaveAttribute('data-attention-step', '300');
 });
+
+test('leaving the page mid-run leaves no error behind, and the run can be started again on return', async ({ page }) => {
+  const w = await trainer(page);
+  await setField(w, 'Steps', '50000');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => stepCount(w)).toBeGreaterThan(10);
+  await page.goto('/chapters/dataset/');
+  await page.goBack();
+  const again = await trainer(page);
+  await expect(again.getByRole('button', { name: /Start/ })).toBeEnabled();
+  await expect(status(again)).not.toContainText('Training…');
+});
