@@ -222,8 +222,12 @@ export const trainingRun = {
   get weights() { return weights; },
   get kept() { return kept; },
   start,
+  /** Start the worker ahead of the first run (when the page is idle), so Start only posts a message. */
+  prepare(): void {
+    if (status !== 'failed') ensureWorker();
+  },
   pause(): void {
-    if (status === 'running') send({ type: 'pause', runId });
+    if (status === 'running' || (status === 'starting' && !pausedStart)) send({ type: 'pause', runId });
   },
   resume(): void {
     if (status !== 'paused') return;

@@ -26,27 +26,40 @@ async function setField(w: Locator, label: string, value: string): Promise<void>
   await field.fill(value);
 }
 
-test('Start trains, the loss falls, Pause keeps the step, Resume ends at the CLI’s final loss', async ({ page }) => {
+test('Start trains and the loss falls; Pause keeps the step; Resume goes on', async ({ page }) => {
   const w = await trainer(page);
-  await setField(w, 'Steps', '1000'); // the defaults, in case a kept value says otherwise
+  await setField(w, 'Steps', '50000'); // long enough to pause by hand
   await w.getByRole('button', { name: 'Start' }).click();
-  await expect(w.getByRole('button', { name: 'Pause' })).toBeEnabled();
-  await expect.poll(() => stepCount(w)).toBeGreaterThan(50);
+  await expect.poll(() => stepCount(w)).toBeGreaterThan(300);
   await w.getByRole('button', { name: 'Pause' }).click();
   await expect(status(w)).toContainText('Paused at step');
   const paused = await stepCount(w);
   await page.waitForTimeout(300);
   expect(await stepCount(w)).toBe(paused);
+  expect(await status(w).textContent()).toContain(`Paused at step ${paused.toLocaleString('en-US')}`);
   // the smoothed loss is below the uniform guess by now
   expect(Number(await w.locator('[data-smoothed]').textContent())).toBeLessThan(generated.training.uniformLoss);
+  await w.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => stepCount(w)).toBeGreaterThan(paused);
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await expect(status(w)).toContainText('Ready');
+  // the chart draws one path per series, not an element per step
+  expect(await w.locator('[data-loss-chart] path').count()).toBeLessThan(10);
+});
+
+test('a paused and resumed default run ends at the CLI’s final loss, and the page says they match', async ({ page }) => {
+  const w = await trainer(page);
+  await setField(w, 'Steps', '1000');
+  await w.getByRole('button', { name: 'Step' }).click(); // starts the run paused, one step taken
+  await expect(status(w)).toContainText('Paused at step 1 ');
+  await w.getByRole('button', { name: 'Step' }).click();
+  await expect(status(w)).toContainText('Paused at step 2 ');
   await w.getByRole('button', { name: 'Resume' }).click();
   await expect(w.locator('[data-verdict]')).toBeVisible({ timeout: 20_000 });
   await expect(w.locator('[data-page-loss]')).toHaveText(cli);
   await expect(w.locator('[data-cli-loss]')).toHaveText(cli);
   await expect(w.locator('[data-verdict]')).toContainText('They match');
   expect(await stepCount(w)).toBe(1000);
-  // the chart draws one path per series, not an element per step
-  expect(await w.locator('[data-loss-chart] path').count()).toBeLessThan(10);
 });
 
 test('1,000 steps take under a second in the worker, with no main-thread task over 50 ms', async ({ page }) => {
@@ -157,4 +170,16 @@ test('a dataset pasted in chapter 1 can be trained on, with its own vocabulary',
   const inside = await hydrated(page, '.live-inside');
   await expect(inside.locator('[data-samples] li').first()).toContainText('step 300');
   await expect(inside.locator('[data-attention-step]')).toHaveAttribute('data-attention-step', '300');
+});
+
+test('leaving the page mid-run leaves no error behind, and the run can be started again on return', async ({ page }) => {
+  const w = await trainer(page);
+  await setField(w, 'Steps', '50000');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => stepCount(w)).toBeGreaterThan(10);
+  await page.goto('/chapters/dataset/');
+  await page.goBack();
+  const again = await trainer(page);
+  await expect(again.getByRole('button', { name: /Start/ })).toBeEnabled();
+  await expect(status(again)).not.toContainText('Training…');
 });
