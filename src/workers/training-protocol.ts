@@ -66,19 +66,38 @@ export const runLimits = { maxSteps: 50_000, minLr: 1e-6, maxLr: 10, maxSeed: 2 
 /** Share of the documents held out when the split is on. */
 export const holdoutShare = 0.1;
 
+/** What is wrong with one setting, in words (the shape of the page's Problem). */
+export type SettingProblem = { message: string };
+const count = (n: number) => n.toLocaleString('en-US');
+
+// One check per setting, used by the page's fields and again here before a run starts.
+// (name, value) is the number fields' signature; the name is not needed.
+
+/** The learning rate: a number from runLimits.minLr to runLimits.maxLr. */
+export function lrProblem(_name: string, v: number | null | undefined): SettingProblem | null {
+  if (v == null || !Number.isFinite(v)) return { message: 'Type a learning rate, such as 0.01.' };
+  if (v < runLimits.minLr || v > runLimits.maxLr) return { message: `The learning rate must be from ${runLimits.minLr} to ${runLimits.maxLr}.` };
+  return null;
+}
+
+/** The number of steps: a whole number from 1 to runLimits.maxSteps. */
+export function stepsProblem(_name: string, v: number | null | undefined): SettingProblem | null {
+  if (v == null || !Number.isFinite(v)) return { message: 'Type a number of steps, such as 1000.' };
+  if (!Number.isInteger(v) || v < 1 || v > runLimits.maxSteps) return { message: `The number of steps must be a whole number from 1 to ${count(runLimits.maxSteps)}.` };
+  return null;
+}
+
+/** The seed: a whole number from 0 to runLimits.maxSeed. */
+export function seedProblem(_name: string, v: number | null | undefined): SettingProblem | null {
+  if (v == null || !Number.isFinite(v)) return { message: 'Type a seed, such as 42.' };
+  if (!Number.isInteger(v) || v < 0 || v > runLimits.maxSeed) return { message: `The seed must be a whole number from 0 to ${count(runLimits.maxSeed)}.` };
+  return null;
+}
+
 /** The first problem with a run's settings, in words, or null. */
 export function settingsProblem(s: Pick<RunSettings, 'docs' | 'seed' | 'numSteps' | 'lr'>): string | null {
   if (s.docs.length === 0) return 'There are no documents to train on.';
-  if (!(Number.isInteger(s.numSteps) && s.numSteps >= 1 && s.numSteps <= runLimits.maxSteps)) {
-    return `The number of steps must be a whole number from 1 to ${runLimits.maxSteps.toLocaleString('en-US')}.`;
-  }
-  if (!(Number.isFinite(s.lr) && s.lr >= runLimits.minLr && s.lr <= runLimits.maxLr)) {
-    return `The learning rate must be a number from ${runLimits.minLr} to ${runLimits.maxLr}.`;
-  }
-  if (!(Number.isInteger(s.seed) && s.seed >= 0 && s.seed <= runLimits.maxSeed)) {
-    return `The seed must be a whole number from 0 to ${runLimits.maxSeed.toLocaleString('en-US')}.`;
-  }
-  return null;
+  return (stepsProblem('', s.numSteps) ?? lrProblem('', s.lr) ?? seedProblem('', s.seed))?.message ?? null;
 }
 
 /** The message for a loss that stopped being a finite number. */

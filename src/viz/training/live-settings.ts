@@ -1,34 +1,13 @@
-// The live trainer's settings, checks and verdicts as pure functions: what each field accepts,
-// whether a run is the CLI's default run and matches its final loss, and whether a weights file
-// the reader picked can be used.
+// The live trainer's verdicts as pure functions (the settings' own checks are the worker
+// protocol's): whether a run is the CLI's default run and matches its final loss, and whether
+// a weights file the reader picked can be used.
 
 import { parseWeightsText, WeightsError, type Weights } from '../../engine/weights.ts';
-import { fixed, int } from '../shared/format.ts';
+import { fixed } from '../shared/format.ts';
 import type { Problem } from '../shared/problem.ts';
-
-/** What the fields accept (the worker checks the same bounds again). */
-export const liveLimits = { minLr: 1e-6, maxLr: 10, maxSteps: 50_000, maxSeed: 2 ** 31 - 1 } as const;
 
 /** Largest weights file the page reads: 5 MB (microgpt's own is under 100 kB). */
 export const maxWeightsBytes = 5 * 1024 * 1024;
-
-export function lrProblem(_name: string, v: number | null | undefined): Problem | null {
-  if (v == null || !Number.isFinite(v)) return { message: 'Type a learning rate, such as 0.01.' };
-  if (v < liveLimits.minLr || v > liveLimits.maxLr) return { message: `The learning rate must be from ${liveLimits.minLr} to ${liveLimits.maxLr}.` };
-  return null;
-}
-
-export function stepsProblem(_name: string, v: number | null | undefined): Problem | null {
-  if (v == null || !Number.isFinite(v)) return { message: 'Type a number of steps, such as 1000.' };
-  if (!Number.isInteger(v) || v < 1 || v > liveLimits.maxSteps) return { message: `The number of steps must be a whole number from 1 to ${int(liveLimits.maxSteps)}.` };
-  return null;
-}
-
-export function seedProblem(_name: string, v: number | null | undefined): Problem | null {
-  if (v == null || !Number.isFinite(v)) return { message: 'Type a seed, such as 42.' };
-  if (!Number.isInteger(v) || v < 0 || v > liveLimits.maxSeed) return { message: `The seed must be a whole number from 0 to ${int(liveLimits.maxSeed)}.` };
-  return null;
-}
 
 /** The settings the CLI's default run uses. */
 export type CliDefaults = { seed: number; numSteps: number; lr: number };

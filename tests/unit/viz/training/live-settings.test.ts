@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkWeightsText, compareWithCli, isCliRun, lrProblem, seedProblem, stepsProblem, weightsSizeProblem, maxWeightsBytes } from '../../../../src/viz/training/live-settings.ts';
+import { checkWeightsText, compareWithCli, isCliRun, weightsSizeProblem, maxWeightsBytes } from '../../../../src/viz/training/live-settings.ts';
+import { lrProblem, seedProblem, stepsProblem } from '../../../../src/workers/training-protocol.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const defaults = { seed: 42, numSteps: 1000, lr: 0.01 };
 
-describe('the live trainer’s fields', () => {
+describe('the live trainer’s fields (the worker protocol’s checks)', () => {
   it.each([
     ['learning rate', lrProblem, [0.01, 1e-6, 10], [0, -1, 11, Number.NaN, null]],
     ['steps', stepsProblem, [1, 1000, 50_000], [0, 1.5, 50_001, null]],
