@@ -242,3 +242,10 @@ describe('weights that are finite but overflow the model', () => {
     refused(cli(['score', '--model', p, '--doc', 'emma']), message);
   });
 });
+
+describe('hints', () => {
+  it('name the real command', () => {
+    refused(cli(['init', '--sed', '1']), 'unknown flag --sed for init (see: node scripts/cli/microgpt.ts help)');
+    expect(ok('help')).toContain('usage: node scripts/cli/microgpt.ts <command> [flags]');
+  });
+});
