@@ -132,12 +132,20 @@ export function checkOutPath(path: string, data?: string): string {
   if (dirStats === null) throw cannot(`the directory ${dir} does not exist`);
   if (!dirStats.isDirectory()) throw cannot(`${dir} is not a directory`);
   try {
-    accessSync(dir, constants.W_OK);
-    if (stats) accessSync(target, constants.W_OK);
+    if (stats) accessSync(target, constants.W_OK); // a read-only file is not ours to replace
+    // the one sure test that the directory takes a new file (permissions, a read-only or special file system, root or not)
+    const probe = tempPath(target);
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe);
   } catch (e) {
     throw cannot(reason(e));
   }
   return target;
+}
+
+/** A fresh name for a temporary file beside `path`, as writeFileAtomic() writes before renaming it. */
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
 }
 
 /**
@@ -146,7 +154,7 @@ export function checkOutPath(path: string, data?: string): string {
  * existing file is either the old one or the new one. `path` is what checkOutPath() returned.
  */
 export function writeFileAtomic(flag: string, path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = tempPath(path);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o666);

@@ -84,6 +84,7 @@ describe('--out', () => {
     ['a missing directory', 'no/such/dir/out.json', 'does not exist'],
     ['a file used as a directory', 'names.txt/out.json', 'a part of the path is a file, not a directory'],
     ['a directory', '.', 'it is a directory'],
+    ['a directory no one may create files in, even root', '/sys/microgpt-out.json', 'cannot write --out /sys/microgpt-out.json: permission denied'],
   ])('refuses %s before training starts, with the reason', (_, name, message) => {
     if (name === 'dangling' && !fs.existsSync(file('dangling'))) fs.symlinkSync(file('nothing-here'), file('dangling'));
     if (name === 'data-link' && !fs.existsSync(file('data-link'))) fs.symlinkSync(data, file('data-link'));
