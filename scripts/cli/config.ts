@@ -39,7 +39,7 @@ export function workingBytes(c: GPTConfig): number {
 /** Refuse a config too large to allocate or to run, before anything is allocated. `what` (plural: "these sizes") opens the message. */
 export function checkSize(config: GPTConfig, what: string): void {
   const count = parameterTotal(config);
-  const fmt = (n: number) => n.toLocaleString('en-US');
+  const fmt = (n: number) => (n < 1e15 ? n.toLocaleString('en-US') : n.toExponential(1)); // 1e300 parameters in a line, not 300 digits
   if (count > maxParameters) {
     throw new CliError(`${what} make ${fmt(count)} parameters; the limit is ${fmt(maxParameters)} (try smaller --n-embd, --n-layer or --block-size)`);
   }

@@ -208,7 +208,7 @@ export function readWeights(flag: string, path: string): Weights {
   // the sizes first: parseWeights() lists every matrix of the config, and n_layer 10^12 would never finish
   const c = (json as { config?: Record<string, unknown> } | null)?.config;
   const sizes = c && [c.vocab_size, c.n_embd, c.n_head, c.n_layer, c.block_size];
-  if (sizes && sizes.every((x) => Number.isSafeInteger(x) && (x as number) > 0)) {
+  if (sizes && sizes.every((x) => Number.isInteger(x) && (x as number) > 0)) {
     const [vocabSize, nEmbd, nHead, nLayer, blockSize] = sizes as number[];
     checkSize({ vocabSize, nEmbd, nHead, nLayer, blockSize }, `the sizes in --${flag} ${path}`);
   }

@@ -145,7 +145,10 @@ describe('sizes', () => {
     const w = JSON.parse(fs.readFileSync(model, 'utf8'));
     w.config.n_layer = 1e12;
     fs.writeFileSync(file('absurd.json'), JSON.stringify(w));
-    refused(cli(['sample', '--model', file('absurd.json')]), `the sizes in --model ${file('absurd.json')} make`);
+    refused(cli(['sample', '--model', file('absurd.json')]), `the sizes in --model ${file('absurd.json')} make 768,000,000,000,256 parameters`);
+    w.config.n_layer = 1e300; // an integer to JavaScript, though not a safe one
+    fs.writeFileSync(file('absurd.json'), JSON.stringify(w));
+    refused(cli(['sample', '--model', file('absurd.json')]), 'make 7.7e+302 parameters; the limit is 2,000,000');
   });
 
   it('counts parameters as the engine does', () => {
