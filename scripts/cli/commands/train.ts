@@ -40,10 +40,13 @@ function parseEngine(text: string): EngineKind {
   throw new CliError(`--engine must be fast or value, got ${JSON.stringify(text)}`);
 }
 
-/** A diverged run writes no file: NaN would become null in the JSON and the file would be unreadable. */
-function checkFinite(sd: StateDict): void {
+/**
+ * A diverged run writes no file: NaN would become null in the JSON and the file would be unreadable.
+ * Every loss was finite, so only the last step's update can have broken the weights.
+ */
+function checkFinite(sd: StateDict, step: number): void {
   for (const [name, m] of Object.entries(sd)) {
-    if (!m.every((row) => row.every(Number.isFinite))) throw new CliError(`training diverged (${name} is no longer finite); try a smaller --lr`);
+    if (!m.every((row) => row.every(Number.isFinite))) throw new CliError(`training diverged at step ${step} (${name} is no longer finite); try a smaller --lr`);
   }
 }
 
@@ -81,7 +84,7 @@ export function train(flags: Flags, io: Io): void {
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  checkFinite(stateDict);
+  checkFinite(stateDict, steps);
   writeWeights(target, { config, tokenizer, stateDict });
   log.summary(seconds, out);
 }

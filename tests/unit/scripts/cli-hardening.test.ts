@@ -40,6 +40,13 @@ describe('training that diverges', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe('the old weights\n');
     expect(listing()).toEqual(before);
   });
+  it('also stops when the last step leaves the weights non-finite though every loss was finite', () => {
+    const out = file('kept.json');
+    const r = cli(['train', '--seed', '1', '--steps', '2', '--lr', '1e300', '--out', out]); // the default names
+    expect(r.stderr).toMatch(/^microgpt: training diverged at step 2 \(\S+ is no longer finite\); try a smaller --lr\n$/);
+    expect(r.status).toBe(2);
+    expect(fs.readFileSync(out, 'utf8')).toBe('the old weights\n');
+  });
 });
 
 describe('--out', () => {
