@@ -45,7 +45,7 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     // Object.hasOwn, so that names like --constructor are unknown rather than inherited
-    if (!Object.hasOwn(spec, name)) throw new CliError(`unknown flag --${name} for ${command} (see: microgpt help)`);
+    if (!Object.hasOwn(spec, name)) throw new CliError(`unknown flag --${name} for ${command} (see: node scripts/cli/microgpt.ts help)`);
     if (values.has(name)) throw new CliError(`--${name} is given more than once`);
     const placeholder = spec[name];
     if (placeholder === null) {

@@ -19,3 +19,13 @@ export function checkVocabulary(tokenizer: Tokenizer, texts: readonly string[], 
   const where = texts.length > 1 ? ` (first in ${JSON.stringify(first)})` : '';
   throw new CliError(`${what} has characters outside the model's vocabulary: ${list}${where}`);
 }
+
+/** The first control character (Unicode category Cc: NUL, tab, newline, escape, DEL, …) in text, if any. */
+export function controlCharacter(text: string): string | undefined {
+  return /\p{Cc}/u.exec(text)?.[0];
+}
+
+/** A character as U+XXXX, for messages about characters that cannot be shown. */
+export function describeCharacter(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}

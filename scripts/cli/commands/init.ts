@@ -1,8 +1,8 @@
 // `microgpt init`: fresh weights, drawn exactly as microgpt.py draws them.
 
-import { Tokenizer, parameterCount, seededStart } from '../../../src/engine/index.ts';
+import { Tokenizer, seededStart } from '../../../src/engine/index.ts';
 import type { Flags, FlagSpec } from '../args.ts';
-import { configFromFlags, sizeFlags } from '../config.ts';
+import { configFromFlags, parameterTotal, sizeFlags } from '../config.ts';
 import { checkOutPath, readDataset, writeWeights } from '../files.ts';
 import type { Io } from '../io.ts';
 import { parseSeed } from '../numbers.ts';
@@ -15,11 +15,11 @@ export function init(flags: Flags, io: Io): void {
   const { docs } = readDataset(flags.get('data'));
   const tokenizer = Tokenizer.fromDocuments(docs);
   const config = configFromFlags(flags, tokenizer.vocabSize);
-  checkOutPath(out);
+  const target = checkOutPath(out, flags.get('data'));
 
   // the weights come after the shuffle's draws, as in microgpt.py, so `init` and `train --seed` start alike
   const { stateDict } = seededStart(docs, config, seed);
-  writeWeights(out, { config, tokenizer, stateDict });
+  writeWeights(target, { config, tokenizer, stateDict });
   const v = config.vocabSize;
-  io.out(`wrote ${out}: ${parameterCount(config).toLocaleString('en-US')} parameters, vocab ${v} (${v - 1} characters + BOS)`);
+  io.out(`wrote ${out}: ${parameterTotal(config).toLocaleString('en-US')} parameters, vocab ${v} (${v - 1} characters + BOS)`);
 }

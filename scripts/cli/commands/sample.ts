@@ -6,6 +6,7 @@ import { CliError } from '../error.ts';
 import { readWeights } from '../files.ts';
 import type { Io } from '../io.ts';
 import { parseInteger, parseReal, parseSeed } from '../numbers.ts';
+import { checkOutputs } from '../usable.ts';
 import { checkVocabulary } from '../vocab.ts';
 
 export const sampleFlags: FlagSpec = { model: 'FILE', n: 'N', temperature: 'T', 'top-k': 'K', 'top-p': 'P', prefix: 'S', seed: 'N' };
@@ -33,6 +34,16 @@ export function sample(flags: Flags, io: Io): void {
   const model = new FastGPT(config, stateDict);
   const rng = new Random(seed);
   const names: string[] = [];
-  for (let i = 0; i < n; i++) names.push(generate(model, tokenizer, rng, { temperature, topK, topP, prefix }).text);
+  for (let i = 0; i < n; i++) {
+    let text: string;
+    try {
+      text = generate(model, tokenizer, rng, { temperature, topK, topP, prefix }).text;
+    } catch (e) {
+      checkOutputs(model, 'model', path); // NaN probabilities make the draw itself fail
+      throw e;
+    }
+    checkOutputs(model, 'model', path);
+    names.push(text);
+  }
   io.out(names.join('\n'));
 }

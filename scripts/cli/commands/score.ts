@@ -5,6 +5,7 @@ import type { Flags, FlagSpec } from '../args.ts';
 import { CliError } from '../error.ts';
 import { readWeights } from '../files.ts';
 import type { Io } from '../io.ts';
+import { checkOutputs } from '../usable.ts';
 import { checkVocabulary } from '../vocab.ts';
 
 export const scoreFlags: FlagSpec = { model: 'FILE', doc: 'TEXT' };
@@ -19,6 +20,7 @@ export function score(flags: Flags, io: Io): void {
   const model = new FastGPT(config, stateDict);
   const tokens = tokenizer.encodeDocument(doc);
   const loss = model.loss(tokens);
+  checkOutputs(model, 'model', path, loss);
   // loss() runs the same positions: at most blockSize, so a long document is cut short
   const n = Math.min(config.blockSize, tokens.length - 1);
   const V = config.vocabSize;

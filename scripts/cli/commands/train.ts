@@ -3,7 +3,7 @@
 import type { EngineKind, GPTConfig, StateDict } from '../../../src/engine/index.ts';
 import { Tokenizer, adamDefaults, runTraining } from '../../../src/engine/index.ts';
 import type { Flags, FlagSpec } from '../args.ts';
-import { configFromFlags, givenSizeFlags, sizeFlags } from '../config.ts';
+import { configFromFlags, givenSizeFlags, maxValueParameters, parameterTotal, sizeFlags } from '../config.ts';
 import { CliError } from '../error.ts';
 import type { Dataset } from '../files.ts';
 import { checkOutPath, readDataset, readWeights, writeWeights } from '../files.ts';
@@ -40,10 +40,13 @@ function parseEngine(text: string): EngineKind {
   throw new CliError(`--engine must be fast or value, got ${JSON.stringify(text)}`);
 }
 
-/** A diverged run writes no file: NaN would become null in the JSON and the file would be unreadable. */
-function checkFinite(sd: StateDict): void {
+/**
+ * A diverged run writes no file: NaN would become null in the JSON and the file would be unreadable.
+ * Every loss was finite, so only the last step's update can have broken the weights.
+ */
+function checkFinite(sd: StateDict, step: number): void {
   for (const [name, m] of Object.entries(sd)) {
-    if (!m.every((row) => row.every(Number.isFinite))) throw new CliError(`training diverged (${name} is no longer finite); try a smaller --lr`);
+    if (!m.every((row) => row.every(Number.isFinite))) throw new CliError(`training diverged at step ${step} (${name} is no longer finite); try a smaller --lr`);
   }
 }
 
@@ -64,7 +67,11 @@ export function train(flags: Flags, io: Io): void {
   }
   const data = readDataset(flags.get('data'));
   const { config, tokenizer, stateDict: init } = initPath === undefined ? fromData(flags, data) : fromInit(initPath, data);
-  checkOutPath(out);
+  if (engine === 'value' && parameterTotal(config) > maxValueParameters) {
+    throw new CliError(`--engine value builds a graph node for every multiplication: it runs models of up to ${maxValueParameters.toLocaleString('en-US')} parameters (use --engine fast)`);
+  }
+  // before any step: a run must never end with nowhere to put its weights
+  const target = checkOutPath(out, flags.get('data'));
 
   const log = new TrainLog(io, steps);
   const started = performance.now();
@@ -77,7 +84,7 @@ export function train(flags: Flags, io: Io): void {
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  checkFinite(stateDict);
-  writeWeights(out, { config, tokenizer, stateDict });
+  checkFinite(stateDict, steps);
+  writeWeights(target, { config, tokenizer, stateDict });
   log.summary(seconds, out);
 }
