@@ -3,16 +3,17 @@
 // words before the reader presses Generate.
 
 import type { Tokenizer } from '../../engine/tokenizer.ts';
-import { describeChars } from '../tokenizer/token-view.ts';
+import { charName, describeChars } from '../tokenizer/token-view.ts';
 
 /** Why `prefix` cannot start a generated name, or '' when it can. */
 export function prefixProblem(tokenizer: Tokenizer, blockSize: number, prefix: string): string {
   const bad = tokenizer.unknownCharacters(prefix);
   if (bad.length > 0) {
-    const distinct = [...new Set(bad.map((b) => `“${b.char}”`))];
+    const distinct = [...new Set(bad.map((b) => charName(b.char)))];
     const known = describeChars(tokenizer.chars);
     const vocabulary = known === 'a–z' ? 'the lowercase letters a–z' : `the characters ${known}`;
-    return `${distinct.join(', ')} ${distinct.length === 1 ? 'is' : 'are'} not in the vocabulary. The model only knows ${vocabulary}.`;
+    const names = distinct.join(', ');
+    return `${names[0].toUpperCase()}${names.slice(1)} ${distinct.length === 1 ? 'is' : 'are'} not in the vocabulary. The model only knows ${vocabulary}.`;
   }
   if ([...prefix].length >= blockSize) return `A prefix must be shorter than ${blockSize} letters (the model's context).`;
   return '';

@@ -27,10 +27,11 @@ export function chipText(c: string): string {
   return c;
 }
 
-/** A character as named in a sentence, in quotes or by name for whitespace. */
+/** A character as named in a sentence: in quotes, by name for the space and the tab, and by code point for one that cannot be seen (a control, format or other space character). */
 export function charName(c: string): string {
   if (c === ' ') return 'the space';
   if (c === '\t') return 'the tab';
+  if (/^[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Co}\p{Cn}]$/u.test(c)) return `the invisible character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return `“${c}”`;
 }
 

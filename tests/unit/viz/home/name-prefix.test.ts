@@ -16,6 +16,11 @@ describe('prefixProblem', () => {
     expect(prefixProblem(tokenizer, 16, 'aÉÉ1')).toBe('“É”, “1” are not in the vocabulary. The model only knows the lowercase letters a–z.');
   });
 
+  it('names a character that cannot be seen by its code point, and the space by name', () => {
+    expect(prefixProblem(tokenizer, 16, 'a\u0000b')).toBe('The invisible character U+0000 is not in the vocabulary. The model only knows the lowercase letters a–z.');
+    expect(prefixProblem(tokenizer, 16, 'a b')).toMatch(/^The space is not in the vocabulary/);
+  });
+
   it("names the model's own vocabulary when it is not a–z", () => {
     expect(prefixProblem(new Tokenizer([...'abc-']), 16, 'ab!')).toBe('“!” is not in the vocabulary. The model only knows the characters a–c, -.');
   });

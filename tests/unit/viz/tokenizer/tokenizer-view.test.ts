@@ -65,6 +65,10 @@ describe('unknownProblem and character names', () => {
     expect(chipText(' ')).toBe('␣');
     expect(chipText('a')).toBe('a');
     expect(charName(' ')).toBe('the space');
+    expect(charName('\u0000')).toBe('the invisible character U+0000');
+    expect(charName('\u200b')).toBe('the invisible character U+200B');
+    expect(charName('\u00a0')).toBe('the invisible character U+00A0');
+    expect(charName('é')).toBe('“é”');
     expect(charName('!')).toBe('“!”');
   });
 });
