@@ -3,6 +3,7 @@
 // words before the reader presses Generate.
 
 import type { Tokenizer } from '../../engine/tokenizer.ts';
+import { sentence } from '../shared/problem.ts';
 import { charName, describeChars } from '../tokenizer/token-view.ts';
 
 /** Why `prefix` cannot start a generated name, or '' when it can. */
@@ -12,8 +13,7 @@ export function prefixProblem(tokenizer: Tokenizer, blockSize: number, prefix: s
     const distinct = [...new Set(bad.map((b) => charName(b.char)))];
     const known = describeChars(tokenizer.chars);
     const vocabulary = known === 'a–z' ? 'the lowercase letters a–z' : `the characters ${known}`;
-    const names = distinct.join(', ');
-    return `${names[0].toUpperCase()}${names.slice(1)} ${distinct.length === 1 ? 'is' : 'are'} not in the vocabulary. The model only knows ${vocabulary}.`;
+    return sentence(`${distinct.join(', ')} ${distinct.length === 1 ? 'is' : 'are'} not in the vocabulary. The model only knows ${vocabulary}.`);
   }
   if ([...prefix].length >= blockSize) return `A prefix must be shorter than ${blockSize} letters (the model's context).`;
   return '';

@@ -11,3 +11,8 @@ export type Failed = { ok: false; problem: Problem };
 export function fail(message: string, at?: number): Failed {
   return { ok: false, problem: at === undefined ? { message } : { message, at } };
 }
+
+/** A message as a sentence: its first letter in capitals ("the space is …" → "The space is …"). */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

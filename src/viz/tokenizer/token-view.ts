@@ -3,7 +3,7 @@
 // (input → target) pairs a training sequence yields. Pure; never throws on reader input.
 
 import type { Tokenizer } from '../../engine/tokenizer.ts';
-import type { Problem } from '../shared/problem.ts';
+import { sentence, type Problem } from '../shared/problem.ts';
 
 /** One chip: a BOS marker, a character with its id, or a character the vocabulary lacks (id null). */
 export type TokenChip = { kind: 'bos' | 'char' | 'unknown'; text: string; id: number | null };
@@ -55,7 +55,7 @@ const listNames = (cs: readonly string[]) =>
 export function unknownProblem(tokenizer: Tokenizer, unknown: readonly string[]): Problem | null {
   if (unknown.length === 0) return null;
   const verb = unknown.length === 1 ? 'is' : 'are';
-  let message = `${listNames(unknown)} ${verb} not in the vocabulary, so encode would refuse this text. ` +
+  let message = `${sentence(listNames(unknown))} ${verb} not in the vocabulary, so encode would refuse this text. ` +
     `The vocabulary has only ${describeChars(tokenizer.chars)} (and BOS).`;
   const fixable = unknown.filter((c) => c !== c.toLowerCase() && tokenizer.unknownCharacters(c.toLowerCase()).length === 0);
   if (fixable.length > 0) {

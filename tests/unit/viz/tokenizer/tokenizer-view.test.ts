@@ -51,7 +51,7 @@ describe('unknownProblem and character names', () => {
   });
 
   it('unknownProblem uses the singular for one character and names the space', () => {
-    expect(unknownProblem(tok, [' '])?.message).toMatch(/^the space is not in the vocabulary/);
+    expect(unknownProblem(tok, [' '])?.message).toMatch(/^The space is not in the vocabulary/);
     expect(unknownProblem(tok, [' '])?.message).not.toContain('lowercase');
     expect(unknownProblem(tok, [])).toBeNull();
   });
