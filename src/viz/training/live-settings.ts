@@ -2,7 +2,7 @@
 // protocol's): whether a run is the CLI's default run and matches its final loss, and whether
 // a weights file the reader picked can be used.
 
-import { parseWeightsText, WeightsError, type Weights } from '../../engine/weights.ts';
+import { parseWeightsText, usableWeights, WeightsError, type Weights } from '../../engine/weights.ts';
 import { fixed } from '../shared/format.ts';
 import type { Problem } from '../shared/problem.ts';
 
@@ -39,11 +39,15 @@ export function weightsSizeProblem(bytes: number): string | null {
   return null;
 }
 
-/** Read the text of a weights file, with a clear message for each way it can be wrong. */
+/**
+ * Read the text of a weights file, with a clear message for each way it can be wrong: not
+ * JSON (or JSON with NaN), not a weights file, too large to run, or overflowing when run.
+ */
 export function checkWeightsText(text: string): WeightsCheck {
   if (text.trim() === '') return { ok: false, message: 'The file is empty. A weights file is the JSON that “Download the weights” saves.' };
   try {
-    return { ok: true, weights: parseWeightsText(text) };
+    const { config, tokenizer, stateDict } = usableWeights(parseWeightsText(text));
+    return { ok: true, weights: { config, tokenizer, stateDict } };
   } catch (e) {
     if (e instanceof WeightsError) return { ok: false, message: `This is not a usable weights file: ${e.message}.` };
     return { ok: false, message: `This file could not be read: ${(e as Error).message}.` };
