@@ -28,6 +28,16 @@ export function smooth(losses: readonly number[], beta = smoothingBeta): number[
   return out;
 }
 
+/** How many of the latest steps the "mean of the last steps" readout averages: the number the chapter quotes. */
+export const lastStepsWindow = 100;
+
+/** The plain mean of the last `n` losses (fewer when the run is shorter), and how many it took; null for none. */
+export function meanOfLast(losses: readonly number[], n = lastStepsWindow): { mean: number; count: number } | null {
+  const last = losses.slice(-n);
+  if (last.length === 0) return null;
+  return { mean: last.reduce((a, b) => a + b, 0) / last.length, count: last.length };
+}
+
 /** The losses as points, step 1 first. */
 export const asPoints = (losses: readonly number[]): Point[] => losses.map((loss, i) => ({ step: i + 1, loss }));
 

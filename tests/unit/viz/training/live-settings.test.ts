@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWeightsText, compareWithCli, isCliRun, weightsSizeProblem, maxWeightsBytes } from '../../../../src/viz/training/live-settings.ts';
-import { lrProblem, seedProblem, stepsProblem } from '../../../../src/workers/training-protocol.ts';
+import { lrProblem, seedProblem, splitCounts, stepsProblem } from '../../../../src/workers/training-protocol.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,10 +20,17 @@ describe('the live trainer’s fields (the worker protocol’s checks)', () => {
 
 describe('the CLI comparison', () => {
   it('is made only for the CLI’s default run', () => {
-    expect(isCliRun({ ...defaults, holdout: false, shipped: true }, defaults)).toBe(true);
-    expect(isCliRun({ ...defaults, holdout: true, shipped: true }, defaults)).toBe(false);
-    expect(isCliRun({ ...defaults, holdout: false, shipped: false }, defaults)).toBe(false);
-    expect(isCliRun({ ...defaults, lr: 0.02, holdout: false, shipped: true }, defaults)).toBe(false);
+    const all = 32_033;
+    expect(isCliRun({ ...defaults, holdout: false, shipped: true, trainDocs: all }, defaults)).toBe(true);
+    expect(isCliRun({ ...defaults, holdout: false, shipped: false, trainDocs: all }, defaults)).toBe(false);
+    expect(isCliRun({ ...defaults, lr: 0.02, holdout: false, shipped: true, trainDocs: all }, defaults)).toBe(false);
+  });
+  it('counts a held-out run as the CLI’s while its steps stay within the names left to train on', () => {
+    const train = splitCounts(32_033, true).train;
+    expect(train).toBe(32_033 - 3203);
+    expect(isCliRun({ ...defaults, holdout: true, shipped: true, trainDocs: train }, defaults)).toBe(true);
+    expect(isCliRun({ ...defaults, holdout: true, shipped: true, trainDocs: 999 }, defaults)).toBe(false);
+    expect(isCliRun({ ...defaults, holdout: true, shipped: true, trainDocs: 1000 }, defaults)).toBe(true);
   });
   it('matches to 4 decimals and says whether every digit agrees', () => {
     expect(compareWithCli(2.11840459, 2.11840459)).toMatchObject({ match: true, identical: true, page: '2.1184' });
