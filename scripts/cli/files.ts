@@ -10,7 +10,7 @@ import {
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Weights } from '../../src/engine/index.ts';
-import { WeightsError, parseDocuments, parseWeights, splitLines, toWeightsFile } from '../../src/engine/index.ts';
+import { FastGPT, WeightsError, jsonProblem, overflowProblem, parseDocuments, parseWeights, splitLines, toWeightsFile } from '../../src/engine/index.ts';
 import { defaultNames } from '../build/names.ts';
 import { checkSize } from './config.ts';
 import { CliError, reason } from './error.ts';
@@ -203,7 +203,7 @@ export function readWeights(flag: string, path: string): Weights {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw unusable(`not valid JSON (${(e as Error).message})`);
+    throw unusable(jsonProblem(text, e as Error));
   }
   // the sizes first: parseWeights() lists every matrix of the config, and n_layer 10^12 would never finish
   const c = (json as { config?: Record<string, unknown> } | null)?.config;
@@ -221,6 +221,9 @@ export function readWeights(flag: string, path: string): Weights {
   }
   const control = weights.tokenizer.chars.find((ch) => controlCharacter(ch) !== undefined);
   if (control !== undefined) throw unusable(`its vocabulary holds the control character ${describeCharacter(control)}`);
+  // the engine's probe, the one the site's loader runs: finite weights that overflow on the way (× 1e300) give a uniform guess, not NaN
+  const overflow = overflowProblem(new FastGPT(weights.config, weights.stateDict), weights.tokenizer.bos);
+  if (overflow) throw new CliError(`the weights in --${flag} ${path} are unusable: ${overflow}`);
   return weights;
 }
 

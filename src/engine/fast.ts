@@ -247,6 +247,24 @@ export class FastGPT {
   }
   // #endregion fast-forward
 
+  /**
+   * Did the last forward() at pos overflow on the way? Every value it computed there is finite
+   * and no rmsnorm's sum of squares overflowed (1/√∞ = 0 would silently zero the vector, so
+   * huge weights give a uniform guess, not a NaN). Read only; changes nothing.
+   */
+  overflowedAt(pos: number): boolean {
+    const { vocabSize: V, nEmbd: C } = this.config;
+    const rowFinite = (a: Float64Array, width: number) => a.subarray(pos * width, (pos + 1) * width).every(Number.isFinite);
+    const scaleOk = (s: Float64Array) => Number.isFinite(s[pos]) && s[pos] > 0;
+    if (!rowFinite(this.embSum, C) || !scaleOk(this.scale0)) return true;
+    for (const b of this.layers) {
+      if (!scaleOk(b.scale1) || !scaleOk(b.scale2)) return true;
+      for (const a of [b.q, b.k, b.v, b.heads, b.afterAttn, b.output]) if (!rowFinite(a, C)) return true;
+      if (!rowFinite(b.hidden, 4 * C)) return true;
+    }
+    return !rowFinite(this.logits, V) || !rowFinite(this.probs, V);
+  }
+
   /** The MLP's hidden pre-activations of layer l at position pos, from the last forward(): [4·nEmbd]. */
   mlpHidden(l: number, pos: number): Float64Array {
     const n = 4 * this.config.nEmbd;

@@ -16,5 +16,6 @@ export * from './train.ts';
 export * from './run.ts';
 export * from './sample.ts';
 export * from './weights.ts';
+export * from './usable.ts';
 export * from './fast.ts';
 export * from './toy.ts';

@@ -15,6 +15,8 @@ import { configProblem } from './config.ts';
 import type { StateDict } from './params.ts';
 import { matrixShapes } from './params.ts';
 import { Tokenizer } from './tokenizer.ts';
+import { FastGPT } from './fast.ts';
+import { overflowProblem, sizeProblem } from './usable.ts';
 
 /** A trained (or fresh) model: everything needed to run it. */
 export type Weights = { config: GPTConfig; tokenizer: Tokenizer; stateDict: StateDict };
@@ -58,6 +60,9 @@ export function parseWeights(json: unknown): Weights {
   } as GPTConfig;
   const problem = configProblem(config);
   if (problem) throw new WeightsError(`config: ${problem}`);
+  // before any matrix is listed: n_layer 10^12 would never finish, block_size 40,000 would not fit in memory
+  const tooBig = sizeProblem(config, 'its sizes');
+  if (tooBig) throw new WeightsError(tooBig.message);
 
   const rt = json.tokenizer as Record<string, unknown>;
   const chars = typeof rt.chars === 'string' ? [...rt.chars] : rt.chars;
@@ -102,7 +107,28 @@ export function parseWeightsText(text: string): Weights {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new WeightsError(`not valid JSON (${(e as Error).message})`);
+    throw new WeightsError(jsonProblem(text, e as Error));
   }
   return parseWeights(json);
+}
+
+/**
+ * Why a text is not JSON. Python's json.dump writes a diverged run's numbers as NaN or
+ * Infinity, which JSON does not allow: name that cause instead of the parser's complaint.
+ */
+export function jsonProblem(text: string, error: Error): string {
+  const bad = /(?<![\w"])(-?Infinity|NaN)(?![\w"])/.exec(text);
+  if (bad) return `it contains ${bad[1]}, which is not a number JSON allows: the run that wrote it diverged`;
+  return `not valid JSON (${error.message})`;
+}
+
+/**
+ * Parsed weights, checked to be runnable: the model is built and run on the start of a name
+ * (see overflowProblem). Throws WeightsError. Returns the model too, so it is built once.
+ */
+export function usableWeights(weights: Weights): Weights & { model: FastGPT } {
+  const model = new FastGPT(weights.config, weights.stateDict);
+  const overflow = overflowProblem(model, weights.tokenizer.bos);
+  if (overflow) throw new WeightsError(overflow);
+  return { ...weights, model };
 }

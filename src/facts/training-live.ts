@@ -9,7 +9,7 @@ import { parameterCount } from '../engine/params.ts';
 import { runTraining, seededStart } from '../engine/run.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
 import { FastTrainer } from '../engine/train.ts';
-import { evaluation, holdoutShare, sampling } from '../state/training-constants.ts';
+import { evaluation, holdoutShare, sampling, splitCounts } from '../state/training-constants.ts';
 import { bigramBaseline } from '../viz/dataset/bigram.ts';
 import { smoothingBeta } from '../viz/training/loss-chart.ts';
 import { realModelName } from './attention.ts';
@@ -27,6 +27,21 @@ function runAt(lr: number): { lr: number; meanLast100: number; divergedAt: numbe
   });
   const finite = losses.filter(Number.isFinite);
   return { lr, meanLast100: mean(losses.slice(-100)), divergedAt, lowest: Math.min(...finite) };
+}
+
+/**
+ * The default run's noise, from its own steps: among the last 100, the step whose name scored
+ * lowest and the one that scored highest (the trained model scores names very unevenly).
+ */
+function noise() {
+  const tokenizer = Tokenizer.fromDocuments(names);
+  const config = microgptConfig(tokenizer.vocabSize);
+  const { shuffled } = seededStart(names, config, training.seed);
+  const { losses } = runTraining({ docs: names, tokenizer, config, seed: training.seed, numSteps: training.steps });
+  const last = losses.map((loss, i) => ({ step: i + 1, name: shuffled[i % shuffled.length], loss })).slice(-100);
+  const easiest = last.reduce((a, b) => (b.loss < a.loss ? b : a));
+  const hardest = last.reduce((a, b) => (b.loss > a.loss ? b : a));
+  return { easiest, hardest };
 }
 
 /**
@@ -72,6 +87,7 @@ export const liveFacts = (() => {
     blockSize: config.blockSize,
     documents: names.length,
     holdoutShare,
+    split: splitCounts(names.length, true), // the shipped names with the held-out split on
     sampling,
     evaluation,
     smoothing: smoothingBeta,
@@ -80,6 +96,7 @@ export const liveFacts = (() => {
     tenX,
     hundredX,
     memorising: memorising(),
+    noise: noise(),
     attentionName: realModelName, // chapter 5's name
   };
 })();

@@ -11,7 +11,7 @@ import { FastTrainer } from '../engine/train.ts';
 import { checkDocument, surprisalView } from '../viz/training/surprisal.ts';
 import { gradientNorm, gradientSummaries, largestEntries, matrixValues, upCloseStep, updateRange } from '../viz/training/up-close.ts';
 
-// ── T3: where the loss starts, the counting baseline, SGD then Adam ──
+// Where the loss starts, the counting baseline, SGD then Adam.
 
 /** The mean loss of a model over documents, each document's mean −ln p weighted equally (as in training). */
 function meanLoss(model: FastGPT, docs: readonly string[]): number {
@@ -100,6 +100,11 @@ export const optimizerFacts = (() => {
       sgdAlong: 1 - (2 * lrL) / valley.along,
       /** The learning rate above which SGD's steps across the valley grow instead of shrink. */
       sgdLimit: 1 / valley.across,
+      /** At the slider's top: the factor on y per SGD step, and how many steps until |y| is below 1 % of its start. */
+      lrMax: landscape.lr.max,
+      sgdAcrossAtMax: 1 - 2 * valley.across * landscape.lr.max,
+      stepsTo1PercentAtMax: Math.ceil(Math.log(0.01) / Math.log(Math.abs(1 - 2 * valley.across * landscape.lr.max))),
+      stepsTo1Percent: Math.ceil(Math.log(0.01) / Math.log(Math.abs(1 - 2 * valley.across * lrL))),
       /** From (0, start.y), after 10 steps: plain gradient descent wins on the steep axis. */
       steepStart: { x: 0, y: landscape.start.y },
       steepSteps,
@@ -108,9 +113,8 @@ export const optimizerFacts = (() => {
     },
   };
 })();
-// ── end T3 ──
 
-// ── T2: one step of training, and one real step up close ──
+// One step of training, and one real step up close.
 const { config, tokenizer } = shippedWeights;
 const start = seededStart(names, config, training.seed);
 /** The first document of the shipped run: step 1 of microgpt's training is this name. */
@@ -186,4 +190,3 @@ export const stepFacts = {
   fc1Rows: config.nEmbd * 4,
   fc1Cols: config.nEmbd,
 };
-// ── end T2 ──

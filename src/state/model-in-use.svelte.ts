@@ -2,7 +2,7 @@
 // chapter 7 or loaded from a weights file. Kept in this browser (so chapter 8 and the home page
 // use it too) until the reader goes back to the shipped model; followed across tabs.
 
-import { FastGPT, parseWeights, toWeightsFile, type Weights } from '../engine/index.ts';
+import { FastGPT, parseWeights, toWeightsFile, usableWeights, type Weights } from '../engine/index.ts';
 import { shippedModel } from './shipped-model.svelte.ts';
 import type { ShippedModel } from './shipped-model.ts';
 import { loadJSON, onOtherTabWrite, removeKey, saveJSON } from './storage.ts';
@@ -24,10 +24,9 @@ function fromKept(value: unknown): ModelInUse | null {
   const k = value as Partial<Kept>;
   if ((k.source !== 'trained' && k.source !== 'file') || typeof k.label !== 'string') return null;
   try {
-    const w = parseWeights(k.weights);
-    return { ...w, model: new FastGPT(w.config, w.stateDict), source: k.source, label: k.label };
+    return { ...usableWeights(parseWeights(k.weights)), source: k.source, label: k.label };
   } catch {
-    return null; // a kept file that no longer parses is dropped: the shipped model is used
+    return null; // a kept file that no longer parses, or cannot be run, is dropped: the shipped model is used
   }
 }
 

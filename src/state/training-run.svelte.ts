@@ -63,7 +63,10 @@ function clearRun(): void {
 
 function keepCurve(): void {
   if (!request || losses.length === 0) return;
-  const curve: KeptCurve = { id: runId, label: runLabel(request), smoothed: thin(asPoints(smooth(losses)), 600) };
+  // a run that diverged keeps the steps before its loss stopped being a number, and says where it stopped
+  const finite = losses.filter(Number.isFinite);
+  const label = status === 'stopped' ? `${runLabel(request)} · stopped at step ${step.toLocaleString('en-US')}` : runLabel(request);
+  const curve: KeptCurve = { id: runId, label, smoothed: thin(asPoints(smooth(finite)), 600) };
   kept = [...kept.filter((k) => k.id !== runId), curve].slice(-maxKept);
 }
 

@@ -66,6 +66,16 @@ export const runLimits = { maxSteps: 50_000, minLr: 1e-6, maxLr: 10, maxSeed: 2 
 /** Share of the documents held out when the split is on. */
 export const holdoutShare = 0.1;
 
+/**
+ * How many of `documents` shuffled documents are trained on and how many held out (the last
+ * ones of the shuffle). At least one is held out, and at least one is left to train on, or
+ * none is held out.
+ */
+export function splitCounts(documents: number, holdout: boolean): { train: number; heldOut: number } {
+  const held = holdout ? Math.max(1, Math.round(documents * holdoutShare)) : 0;
+  return documents - held >= 1 ? { train: documents - held, heldOut: held } : { train: documents, heldOut: 0 };
+}
+
 /** What is wrong with one setting, in words (the shape of the page's Problem). */
 export type SettingProblem = { message: string };
 const count = (n: number) => n.toLocaleString('en-US');

@@ -15,7 +15,7 @@ import { tracedGpt } from '../engine/trace.ts';
 import { FastTrainer } from '../engine/train.ts';
 import { toWeightsFile } from '../engine/weights.ts';
 import type { AttentionSnapshot, FromWorker, LossPoint, RunFacts, RunSettings, SampleBatch } from './training-protocol.ts';
-import { divergedMessage, holdoutShare, settingsProblem } from './training-protocol.ts';
+import { divergedMessage, settingsProblem, splitCounts } from './training-protocol.ts';
 
 /** Names drawn every sampleEvery steps, at microgpt's inference temperature. */
 export const sampling = { every: 100, count: 8, temperature: 0.5, seed: 7 } as const;
@@ -59,10 +59,9 @@ export class TrainingSession {
     const config = microgptConfig(this.tokenizer.vocabSize);
     const start = seededStart(settings.docs, config, settings.seed);
     // the split is taken from the shuffled order, so the weights are the same with it on or off
-    const held = settings.holdout ? Math.max(1, Math.round(start.shuffled.length * holdoutShare)) : 0;
-    const canHold = settings.holdout && start.shuffled.length - held >= 1;
-    this.trainDocs = canHold ? start.shuffled.slice(0, start.shuffled.length - held) : start.shuffled;
-    this.heldOutDocs = canHold ? start.shuffled.slice(start.shuffled.length - held) : [];
+    const split = splitCounts(start.shuffled.length, settings.holdout);
+    this.trainDocs = start.shuffled.slice(0, split.train);
+    this.heldOutDocs = start.shuffled.slice(split.train);
     this.tokens = this.trainDocs.map((d) => this.tokenizer.encodeDocument(d));
     this.trainer = new FastTrainer({ config, stateDict: start.stateDict, numSteps: settings.numSteps, adam: { lr: settings.lr } });
     this.sampler = new FastGPT(config);

@@ -183,3 +183,76 @@ test('leaving the page mid-run leaves no error behind, and the run can be starte
   await expect(again.getByRole('button', { name: /Start/ })).toBeEnabled();
   await expect(status(again)).not.toContainText('Training…');
 });
+
+/** The shipped weights file, every number times k (all still finite). */
+function scaledShipped(k: number): Buffer {
+  const f = JSON.parse(readFileSync('public/data/model.json', 'utf8'));
+  for (const m of Object.values(f.state_dict) as number[][][]) for (const row of m) row.forEach((x, i) => (row[i] = x * k));
+  return Buffer.from(JSON.stringify(f));
+}
+
+/** A tiny file with a long context (like the hostile review's ctx8000.json and longctx.json). */
+function longContext(blockSize: number): Buffer {
+  const rows = (n: number, x: number) => Array.from({ length: n }, () => [x]);
+  return Buffer.from(JSON.stringify({
+    config: { vocab_size: 3, n_embd: 1, n_head: 1, n_layer: 1, block_size: blockSize },
+    tokenizer: { chars: ['a', 'b'], bos: 2 },
+    state_dict: {
+      wte: rows(3, 0.5), wpe: rows(blockSize, 0), lm_head: [[1], [0], [-1]],
+      'layer0.attn_wq': rows(1, 0), 'layer0.attn_wk': rows(1, 0), 'layer0.attn_wv': rows(1, 0), 'layer0.attn_wo': rows(1, 0),
+      'layer0.mlp_fc1': rows(4, 0), 'layer0.mlp_fc2': [[0, 0, 0, 0]],
+    },
+  }));
+}
+
+test('weights that overflow, contexts too long to run and Python’s NaN get a message, and the shipped model stays in use', async ({ page }) => {
+  const share = await hydrated(page, '.live-share');
+  const input = share.locator('input[type="file"]');
+  const message = share.locator('[data-share-message]');
+  const json = { name: 'x.json', mimeType: 'application/json' };
+  await input.setInputFiles({ ...json, name: 'overflow.json', buffer: scaledShipped(1e300) });
+  await expect(message).toContainText('overflow.json: This is not a usable weights file: the model overflows when it runs');
+  await input.setInputFiles({ ...json, name: 'ctx8000.json', buffer: longContext(8000) });
+  await expect(message).toContainText('MB of memory to run; the limit is 256 MB');
+  await input.setInputFiles({ ...json, name: 'longctx.json', buffer: longContext(40_000) });
+  await expect(message).toContainText('longctx.json: This is not a usable weights file: its sizes need about');
+  const nan = readFileSync('public/data/model.json', 'utf8').replace(/-?\d+\.\d+(e[-+]?\d+)?/, 'NaN');
+  await input.setInputFiles({ ...json, name: 'nan.json', buffer: Buffer.from(nan) });
+  await expect(message).toContainText('it contains NaN, which is not a number JSON allows: the run that wrote it diverged');
+  await expect(share.locator('[data-model-in-use]')).toHaveAttribute('data-model-in-use', 'shipped');
+  await expect(share.locator('[data-model-in-use]')).toContainText('the shipped model');
+});
+
+test('with the held-out split on, the default run is still the CLI’s: the note says so and the losses match', async ({ page }) => {
+  const w = await trainer(page);
+  await setField(w, 'Steps', '1000');
+  await w.locator('[data-holdout]').check();
+  await expect(w.locator('[data-cli-note]')).toContainText('never reach them');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(w.locator('[data-verdict]')).toBeVisible({ timeout: 20_000 });
+  await expect(w.locator('[data-page-loss]')).toHaveText(cli);
+  await expect(w.locator('[data-verdict]')).toContainText('They match');
+  // the number the chapter quotes is on show
+  await expect(w.locator('[data-mean-last]')).toHaveText(generated.training.meanLast100.toFixed(4));
+  // the names of step 0 are still listed after the run, first
+  const inside = await hydrated(page, '.live-inside');
+  await expect(inside.locator('[data-sample-step]').first()).toHaveAttribute('data-sample-step', '0');
+  await expect(inside.locator('[data-sample-step]')).toHaveCount(11);
+  await w.locator('[data-holdout]').uncheck();
+});
+
+test('a 1-step run says “1 step”', async ({ page }) => {
+  const w = await trainer(page);
+  await setField(w, 'Steps', '1');
+  await w.getByRole('button', { name: 'Start' }).click();
+  await expect(status(w)).toContainText('Done: 1 step, final loss');
+  await setField(w, 'Steps', '1000');
+});
+
+test('a weights file picked before the loader has hydrated is loaded once it does', async ({ page }) => {
+  const input = page.locator('.live-share input[type="file"]');
+  expect(await input.evaluate((el) => el.closest('astro-island')?.hasAttribute('ssr'))).toBe(true);
+  await input.setInputFiles({ name: 'early.json', mimeType: 'application/json', buffer: Buffer.from('{"config": 1') });
+  const share = await hydrated(page, '.live-share');
+  await expect(share.locator('[data-share-message]')).toContainText('early.json');
+});

@@ -128,3 +128,16 @@ test('Adam’s schedule is drawn at build time: three curves over the run’s st
   await expect(chart).toHaveAttribute('aria-label', /^Over 1,000 steps/);
   await expect(chart.locator('text.label')).toHaveText(['ηₜ / η', '1 − β₁ᵗ', '1 − β₂ᵗ']);
 });
+
+test.describe('at 375 px, dark', () => {
+  test.use({ viewport: { width: 375, height: 800 }, colorScheme: 'dark' });
+  test('Step advances even when clicked as the widget scrolls in (before it has hydrated)', async ({ page }) => {
+    // as a reader (and the review) did: scroll to Play, wait, click Step; the blocks above take their
+    // real size on the way, so the island may hydrate only as the click comes
+    const widget = widgetOf(page);
+    await widget.getByRole('button', { name: 'Play' }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    await widget.getByRole('button', { name: 'Step', exact: true }).click();
+    await expectShows(widget, landscapeRun(fresh(), 1));
+  });
+});

@@ -28,6 +28,16 @@ export function smooth(losses: readonly number[], beta = smoothingBeta): number[
   return out;
 }
 
+/** How many of the latest steps the "mean of the last steps" readout averages: the number the chapter quotes. */
+export const lastStepsWindow = 100;
+
+/** The plain mean of the last `n` losses (fewer when the run is shorter), and how many it took; null for none. */
+export function meanOfLast(losses: readonly number[], n = lastStepsWindow): { mean: number; count: number } | null {
+  const last = losses.slice(-n);
+  if (last.length === 0) return null;
+  return { mean: last.reduce((a, b) => a + b, 0) / last.length, count: last.length };
+}
+
 /** The losses as points, step 1 first. */
 export const asPoints = (losses: readonly number[]): Point[] => losses.map((loss, i) => ({ step: i + 1, loss }));
 
@@ -86,13 +96,15 @@ export type LossChart = {
   uniform: Baseline;
   bigram: Baseline | null;
   lastStep: number;
+  yDomain: [number, number]; // the y axis's bottom and top
+  above: { count: number; max: number; label: string } | null; // per-step losses drawn at the top edge
   said: string; // the chart in a sentence
 };
 
 export const chartHeight = 260;
 const margin = { top: 12, right: 12, bottom: 34, left: 48 };
 
-/** Lay out the chart. The y axis spans the losses shown and both baselines, clipped to [0, uniform + 1.5]. */
+/** Lay out the chart. The y axis spans every curve and both baselines; the per-step losses only up to uniform + 1.5. */
 export function lossChart(input: LossChartInput): LossChart {
   const width = Math.max(240, input.width);
   const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: chartHeight - margin.bottom };
@@ -100,21 +112,32 @@ export function lossChart(input: LossChartInput): LossChart {
   const buckets = Math.ceil(columns / 2); // two points per bucket: one point per pixel column
   const maxStep = Math.max(1, input.numSteps, input.losses.length, ...input.kept.map((k) => k.smoothed.at(-1)?.step ?? 0));
   const x = scaleLinear().domain([0, maxStep]).range([plot.left, plot.right]);
+  // Every curve (smoothed, held-out, training names, kept runs) fits the axis whole. The thin
+  // per-step line alone is capped at uniform + 1.5, so that one wild step does not flatten the
+  // rest; steps above the top are drawn at the edge and counted in a mark that gives their largest value.
   let min = input.uniform;
   let max = input.uniform;
   const see = (l: number) => { if (Number.isFinite(l)) { if (l < min) min = l; if (l > max) max = l; } };
   if (input.bigram !== null) see(input.bigram);
-  for (const l of input.losses) see(l);
+  const smoothedLosses = smooth(input.losses);
+  for (const l of smoothedLosses) see(l);
   for (const p of input.heldOut) see(p.loss);
   for (const p of input.trainEval) see(p.loss);
   for (const k of input.kept) for (const p of k.smoothed) see(p.loss);
+  const rawFinite = input.losses.filter(Number.isFinite);
+  const rawMax = rawFinite.length ? Math.max(...rawFinite) : -Infinity;
+  const rawMin = rawFinite.length ? Math.min(...rawFinite) : Infinity;
+  if (rawMin < min) min = rawMin;
   const lo = Math.max(0, min - 0.1);
-  const hi = Math.min(input.uniform + 1.5, max + 0.1);
+  const hi = Math.max(max + 0.1, Math.min(input.uniform + 1.5, rawMax + 0.1));
   const y = scaleLinear().domain([lo, hi]).range([plot.bottom, plot.top]).nice().clamp(true);
+  const top = y.domain()[1];
+  const over = rawFinite.filter((l) => l > top);
+  const above = over.length ? { count: over.length, max: Math.max(...over), label: `${int(over.length)} ${over.length === 1 ? 'step' : 'steps'} above ${fixed(top, 1)}, up to ${fixed(Math.max(...over), 2)}` } : null;
   const path = line<Point>().x((p) => x(p.step)).y((p) => y(p.loss)).defined((p) => Number.isFinite(p.loss)).digits(1); // tenths of a pixel
   const d = (points: readonly Point[]) => (points.length ? path(points as Point[]) ?? '' : '');
   const raw = asPoints(input.losses);
-  const smoothed = asPoints(smooth(input.losses));
+  const smoothed = asPoints(smoothedLosses);
   const baseline = (value: number, label: string): Baseline => ({ y: y(value), value, label, labelY: y(value) - 4 });
   const uniform = baseline(input.uniform, `uniform guess ${fixed(input.uniform, 2)}`);
   const bigram = input.bigram === null ? null : baseline(input.bigram, `counting (bigram) ${fixed(input.bigram, 2)}`);
@@ -135,6 +158,8 @@ export function lossChart(input: LossChartInput): LossChart {
     kept: input.kept.map((k) => ({ id: k.id, label: k.label, d: d(thin(k.smoothed, buckets)) })),
     uniform, bigram,
     lastStep: input.losses.length,
-    said,
+    yDomain: [y.domain()[0], top],
+    above,
+    said: above ? `${said} ${above.label}.` : said,
   };
 }

@@ -252,6 +252,18 @@ describe('weights that are finite but overflow the model', () => {
     refused(cli(['sample', '--model', p, '--temperature', '0']), message);
     refused(cli(['score', '--model', p, '--doc', 'emma']), message);
   });
+  it('refuse weights that overflow inside the model (× 1e300: every name would score ln 27), with the engine’s probe', () => {
+    const w = JSON.parse(fs.readFileSync(model, 'utf8'));
+    for (const m of Object.values(w.state_dict) as number[][][]) for (const row of m) row.forEach((x, i) => (row[i] = x * 1e300));
+    const p = file('overflow-inside.json');
+    fs.writeFileSync(p, JSON.stringify(w));
+    refused(cli(['score', '--model', p, '--doc', 'emma']), `the weights in --model ${p} are unusable: the model overflows when it runs`);
+  });
+  it('name NaN as the cause when Python wrote a diverged run', () => {
+    const p = file('nan.json');
+    fs.writeFileSync(p, fs.readFileSync(model, 'utf8').replace(/-?\d+\.\d+(e[-+]?\d+)?/, 'NaN'));
+    refused(cli(['score', '--model', p, '--doc', 'emma']), 'it contains NaN, which is not a number JSON allows: the run that wrote it diverged');
+  });
 });
 
 describe('hints', () => {

@@ -57,6 +57,15 @@ describe('a training session', () => {
     expect(done && done.type === 'done' ? done.finalLoss : NaN).toBe(generated.training.finalLoss);
   });
 
+  it('ends the shipped run with the held-out split on at the CLI’s final loss too: the held-out names are never reached in 1,000 steps', () => {
+    const s = createSession(1, { docs: names, seed: 42, numSteps: 1000, lr: 0.01, holdout: true, attentionName: 'olivia' }, false);
+    if ('error' in s) throw new Error(s.error);
+    expect(s.trainDocs.length).toBeGreaterThan(1000);
+    const { messages } = drain(s);
+    const done = messages.find((m) => m.type === 'done');
+    expect(done && done.type === 'done' ? done.finalLoss : NaN).toBe(generated.training.finalLoss);
+  });
+
   it('posts at most one progress per slice, and the slice stops once its budget is spent', () => {
     const s = session();
     const out = s.runSlice(10, ticking());

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkWeightsText, compareWithCli, isCliRun, weightsSizeProblem, maxWeightsBytes } from '../../../../src/viz/training/live-settings.ts';
-import { lrProblem, seedProblem, stepsProblem } from '../../../../src/workers/training-protocol.ts';
+import { lrProblem, seedProblem, splitCounts, stepsProblem } from '../../../../src/workers/training-protocol.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const shipped = readFileSync(join(process.cwd(), 'public/data/model.json'), 'utf8');
 const defaults = { seed: 42, numSteps: 1000, lr: 0.01 };
 
 describe('the live trainer’s fields (the worker protocol’s checks)', () => {
@@ -19,10 +20,17 @@ describe('the live trainer’s fields (the worker protocol’s checks)', () => {
 
 describe('the CLI comparison', () => {
   it('is made only for the CLI’s default run', () => {
-    expect(isCliRun({ ...defaults, holdout: false, shipped: true }, defaults)).toBe(true);
-    expect(isCliRun({ ...defaults, holdout: true, shipped: true }, defaults)).toBe(false);
-    expect(isCliRun({ ...defaults, holdout: false, shipped: false }, defaults)).toBe(false);
-    expect(isCliRun({ ...defaults, lr: 0.02, holdout: false, shipped: true }, defaults)).toBe(false);
+    const all = 32_033;
+    expect(isCliRun({ ...defaults, holdout: false, shipped: true, trainDocs: all }, defaults)).toBe(true);
+    expect(isCliRun({ ...defaults, holdout: false, shipped: false, trainDocs: all }, defaults)).toBe(false);
+    expect(isCliRun({ ...defaults, lr: 0.02, holdout: false, shipped: true, trainDocs: all }, defaults)).toBe(false);
+  });
+  it('counts a held-out run as the CLI’s while its steps stay within the names left to train on', () => {
+    const train = splitCounts(32_033, true).train;
+    expect(train).toBe(32_033 - 3203);
+    expect(isCliRun({ ...defaults, holdout: true, shipped: true, trainDocs: train }, defaults)).toBe(true);
+    expect(isCliRun({ ...defaults, holdout: true, shipped: true, trainDocs: 999 }, defaults)).toBe(false);
+    expect(isCliRun({ ...defaults, holdout: true, shipped: true, trainDocs: 1000 }, defaults)).toBe(true);
   });
   it('matches to 4 decimals and says whether every digit agrees', () => {
     expect(compareWithCli(2.11840459, 2.11840459)).toMatchObject({ match: true, identical: true, page: '2.1184' });
@@ -32,7 +40,6 @@ describe('the CLI comparison', () => {
 });
 
 describe('a weights file', () => {
-  const shipped = readFileSync(join(process.cwd(), 'public/data/model.json'), 'utf8');
   it('is read when it is microgpt’s JSON', () => {
     const c = checkWeightsText(shipped);
     expect(c.ok && c.weights.config.vocabSize).toBe(27);
@@ -43,10 +50,17 @@ describe('a weights file', () => {
     ['wrong shape', JSON.stringify({ ...JSON.parse(shipped), state_dict: { ...JSON.parse(shipped).state_dict, wte: [[1]] } }), /wte must have 27 rows/],
     ['non-finite', shipped.replace(/-?\d+\.\d+/, '1e999'), /not a finite number/],
     ['not a weights file', '[1, 2]', /JSON object/],
+    ['Python wrote NaN (a diverged run)', shipped.replace(/-?\d+\.\d+/, 'NaN'), /contains NaN, which is not a number JSON allows: the run that wrote it diverged/],
+    ['its weights overflow when run (× 1e300)', scaled(1e300), /overflows when it runs/],
+    ['its context is too long to hold (block_size 40,000)', longContext(40_000), /MB of memory to run; the limit is 256 MB/],
+    ['its context is too long to run (block_size 2,000)', longContext(2000), /context of 2,000 tokens; the limit is 1,024/],
   ])('is refused when %s, with a clear message', (_n, text, message) => {
     const c = checkWeightsText(text);
     expect(c.ok).toBe(false);
     if (!c.ok) expect(c.message).toMatch(message);
+  });
+  it('accepts a small long-context file within the limits', () => {
+    expect(checkWeightsText(longContext(64)).ok).toBe(true);
   });
   it('is refused before reading when empty or over the size limit', () => {
     expect(weightsSizeProblem(0)).toMatch(/empty/);
@@ -54,3 +68,24 @@ describe('a weights file', () => {
     expect(weightsSizeProblem(80_000)).toBeNull();
   });
 });
+
+/** The shipped weights, every number times k (all still finite). */
+function scaled(k: number): string {
+  const f = JSON.parse(shipped);
+  for (const m of Object.values(f.state_dict) as number[][][]) for (const row of m) row.forEach((x, i) => (row[i] = x * k));
+  return JSON.stringify(f);
+}
+
+/** A tiny file with a long context: a, b and BOS, n_embd 1 (like the hostile ctx8000.json). */
+function longContext(blockSize: number): string {
+  const rows = (n: number, x: number) => Array.from({ length: n }, () => [x]);
+  return JSON.stringify({
+    config: { vocab_size: 3, n_embd: 1, n_head: 1, n_layer: 1, block_size: blockSize },
+    tokenizer: { chars: ['a', 'b'], bos: 2 },
+    state_dict: {
+      wte: rows(3, 0.5), wpe: rows(blockSize, 0), lm_head: [[1], [0], [-1]],
+      'layer0.attn_wq': rows(1, 0), 'layer0.attn_wk': rows(1, 0), 'layer0.attn_wv': rows(1, 0), 'layer0.attn_wo': rows(1, 0),
+      'layer0.mlp_fc1': rows(4, 0), 'layer0.mlp_fc2': [[0, 0, 0, 0]],
+    },
+  });
+}

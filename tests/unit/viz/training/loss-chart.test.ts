@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asPoints, lossChart, smooth, thin } from '../../../../src/viz/training/loss-chart.ts';
+import { asPoints, lossChart, meanOfLast, smooth, thin } from '../../../../src/viz/training/loss-chart.ts';
 
 describe('smooth', () => {
   it('is the exponential moving average corrected for its start at 0', () => {
@@ -47,5 +47,29 @@ describe('lossChart', () => {
   it('leaves no gap or NaN in a path when a loss is not finite', () => {
     const c = lossChart({ ...base, losses: [3, Infinity, 2.9] });
     expect(c.raw).not.toContain('NaN');
+  });
+  it('grows the y axis to hold every kept run, never flattening one at the top', () => {
+    const wild = Array.from({ length: 100 }, (_, i) => ({ step: i + 1, loss: i < 60 ? 7.2 : 3 })); // an lr 0.1 run's smoothed curve
+    const c = lossChart({ ...base, losses: [3, 2.9], kept: [{ id: 1, label: 'lr 0.1', smoothed: wild }] });
+    expect(c.yDomain[1]).toBeGreaterThanOrEqual(7.2);
+    expect(c.above).toBeNull();
+  });
+  it('caps the thin per-step line at uniform + 1.5, and marks the steps above the top with their largest value', () => {
+    const losses = [3.3, 3.1, 12.5, 2.9, 9];
+    const c = lossChart({ ...base, losses });
+    const top = c.yDomain[1];
+    expect(top).toBeLessThan(12.5);
+    expect(c.above).toMatchObject({ count: 2, max: 12.5 });
+    expect(c.above!.label).toBe(`2 steps above ${top.toFixed(1)}, up to 12.50`);
+    expect(c.said).toContain('2 steps above');
+  });
+});
+
+describe('meanOfLast', () => {
+  it('averages the last 100 losses, or all when fewer', () => {
+    const losses = Array.from({ length: 250 }, (_, i) => i);
+    expect(meanOfLast(losses)).toEqual({ mean: (150 + 249) / 2, count: 100 });
+    expect(meanOfLast([1, 2])).toEqual({ mean: 1.5, count: 2 });
+    expect(meanOfLast([])).toBeNull();
   });
 });
