@@ -9,6 +9,7 @@ import { Random } from '../engine/random.ts';
 import { generate } from '../engine/sample.ts';
 import { rankTokens } from '../viz/mlp/next-token.ts';
 import { cacheSaving, generationCosts } from '../viz/inference/cache-cost.ts';
+import { stepCost } from '../viz/attention/kv-cost.ts';
 import { nameLikelihood, wasCut } from '../viz/inference/likelihood.ts';
 import { markMemorised, trainingSet } from '../viz/inference/memorised.ts';
 import { GenerationStepper } from '../viz/inference/generation.ts';
@@ -84,6 +85,17 @@ const sampled = sampleNames(temperature);
 const marked = markMemorised(sampled.map((s) => s.name), training);
 const hot = markMemorised(sampleNames(1.5).map((s) => s.name), training);
 const greedy = generate(new FastGPT(config, stateDict), tokenizer, new Random(seed), { temperature: 0 }).text;
+/** A larger sample for the memorisation rate: the first `memorisedSample` names of the seed at three temperatures. */
+const memorisedSample = 400;
+const memorisedAt = [0.5, 1, 1.5].map((t) => {
+  const model = new FastGPT(config, stateDict);
+  const rng = new Random(seed);
+  const made = Array.from({ length: memorisedSample }, () => generate(model, tokenizer, rng, { temperature: t }).text);
+  return { temperature: t, memorised: markMemorised(made, training).filter((m) => m.memorised).length };
+});
+const first = stepCost(config, 0);
+/** of the first step's multiplications, the matrix–vector products: q, k, v and W_o (4 n²), the MLP's two (8 n²) per layer, and the output layer */
+const matrixProducts = config.nLayer * 12 * config.nEmbd ** 2 + config.vocabSize * config.nEmbd;
 const stepper = new GenerationStepper({ config, stateDict, tokenizer, options: { temperature }, seed });
 stepper.run();
 const costs = generationCosts(config);
@@ -103,11 +115,17 @@ export const generationFacts = {
   hotTemperature: 1.5,
   hotMemorised: hot.filter((m) => m.memorised).length,
   greedy,
+  /** memorised names among the seed's first memorisedSample names, at T = 0.5, 1 and 1.5 */
+  memorisedSample,
+  memorisedAt,
   /** the step-by-step run with the seed: its name and the first distribution, for the still picture */
   stepped: { name: stepper.text, steps: stepper.steps.length, end: stepper.end },
   firstRanked: rankTokens(tokenizer, Array.from(stepper.steps[0].probs)),
   /** multiplications per generated token at position 0 and at the last position, with and without the cache */
   firstCost: costs[0].cached,
+  /** the first step split: matrix–vector products, and the rest (attention over one key, the RMSNorms) */
+  firstMatrix: matrixProducts,
+  firstOther: first.total - matrixProducts,
   lastCached: costs[costs.length - 1].cached,
   lastUncached: costs[costs.length - 1].uncached,
   /** a whole generation through the full context */
@@ -118,6 +136,8 @@ export const generationFacts = {
   nEmbd: config.nEmbd,
   /** how many names the page's timing generates each way */
   timedNames: 500,
+  /** in how many rounds (the order of the two paths alternating; each path's median round is shown) */
+  timedRounds: 5,
   /** a name of five letters and its closing BOS: six positions */
   five: cacheSaving(config, 6),
 };

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
-import { FastGPT, Random, generate, initStateDict, parseDocuments, parseWeightsText, toWeightsFile } from '../../src/engine/index.ts';
+import { FastGPT, Random, generate, initStateDict, parseDocuments, parseWeightsText, samplingDistribution, toWeightsFile } from '../../src/engine/index.ts';
 
 const weights = parseWeightsText(readFileSync('public/data/model.json', 'utf8'));
 const { config, stateDict, tokenizer } = weights;
@@ -120,7 +120,7 @@ test('a memorised name is marked; temperature 0 says greedy decoding gives one n
   await expect(w.locator('[data-greedy]')).toBeVisible();
 });
 
-test('a name that fills the context is marked as cut', async ({ page }) => {
+test('a name that fills the context is marked as cut, with a space before the mark', async ({ page }) => {
   const w = await generator(page);
   const prefix = 'a'.repeat(config.blockSize - 1);
   // the first seed whose first name the engine cuts at the context length
@@ -133,6 +133,8 @@ test('a name that fills the context is marked as cut', async ({ page }) => {
   const first = w.locator('tbody tr').first();
   await expect(first).toHaveAttribute('data-name', run(seed, { temperature: 2, prefix })[0].text);
   await expect(first).toContainText('(cut at the context length)');
+  // with a space before the mark, for screen readers
+  expect(await first.locator('td.name').textContent()).toBe(`${run(seed, { temperature: 2, prefix })[0].text} (cut at the context length)`);
 });
 
 test('bad prefixes and options give clear messages; a trailing space is trimmed', async ({ page }) => {
@@ -198,3 +200,85 @@ test('the timing button measures both paths and shows two times', async ({ page 
   await expect(w.locator('[data-uncached-ms]')).toHaveText(/^\d[\d,]*\.\d ms$/);
   await expect(w.locator('[data-ratio]')).toHaveText(/times$/);
 });
+
+test('a cache row never changes as the cache grows: its colours are drawn on one scale for the model', async ({ page }) => {
+  const w = await stepper(page);
+  const expected = run(42, { temperature: 0.5 })[0];
+  const rowOpacities = (i: number) => w.locator('tbody tr').nth(i).locator('.cell').evaluateAll((cells) => cells.map((c) => (c as HTMLElement).style.opacity));
+  await w.locator('[data-step]').click();
+  const first = await rowOpacities(0);
+  expect(first.length).toBe(2 * config.nEmbd);
+  expect(first.some((o) => Number(o) > 0.05)).toBe(true);
+  for (let i = 1; i < expected.steps.length; i++) {
+    await w.locator('[data-step]').click();
+    await expect(w.locator('[data-cache-rows]')).toHaveAttribute('data-cache-rows', String(i + 1));
+    expect(await rowOpacities(0)).toEqual(first);
+  }
+  await expect(w.locator('[data-cache-summary]')).toHaveText(`· KV cache: ${expected.steps.length} rows`);
+});
+
+test('Play after a finished name replays it from the start with one press', async ({ page }) => {
+  const w = await stepper(page);
+  const expected = run(42, { temperature: 0.5 })[0];
+  for (let i = 0; i < expected.steps.length; i++) await w.locator('[data-step]').click();
+  await expect(w.locator('[data-end="bos"]')).toBeVisible();
+  await w.locator('[data-play]').click();
+  await expect(w.locator('[data-play]')).toHaveText('Pause');
+  await expect(w.locator('[data-name] .chars')).toHaveText(expected.text, { timeout: 20_000 });
+  await expect(w.locator('[data-play]')).toHaveText('Play');
+  await expect(w.locator('[data-cache-rows]')).toHaveAttribute('data-cache-rows', String(expected.steps.length));
+});
+
+test('a bad seed disables Step, Play and Reset until it is fixed', async ({ page }) => {
+  const w = await stepper(page);
+  await w.getByLabel('Seed').fill('abc');
+  await expect(w.locator('#' + (await w.getByLabel('Seed').getAttribute('aria-describedby'))!)).toHaveText('The seed must be a whole number from 0 to 999999999.');
+  for (const b of ['[data-step]', '[data-play]', '[data-reset]']) await expect(w.locator(b)).toBeDisabled();
+  await expect(w.locator('[data-cache-rows]')).toHaveAttribute('data-cache-rows', '0');
+  await setSeed(w, 7);
+  await expect(w.locator('[data-step]')).toBeEnabled();
+  await w.locator('[data-step]').click();
+  await expect(w.locator('[data-drawn]')).toHaveText(label(run(7, { temperature: 0.5 })[0].steps[0].token));
+});
+
+test('with another model in use, the step generator shows its first distribution before any step; the home page its names', async ({ page }) => {
+  const trained = { config, tokenizer, stateDict: initStateDict(config, new Random(9)) };
+  await page.evaluate((file) => localStorage.setItem('inside-microgpt:model-in-use', JSON.stringify({ source: 'trained', label: 'trained here: 0 steps', weights: file })), toWeightsFile(trained));
+  await page.reload();
+  const w = await hydrated(page, '.step-generator');
+  await expect(w.locator('[data-model-label]')).toHaveText('trained here: 0 steps');
+  const model = new FastGPT(config, trained.stateDict);
+  model.forward(tokenizer.bos, 0);
+  const probs = samplingDistribution(model.logits.subarray(0, config.vocabSize), { temperature: 0.5 });
+  const top = probs.indexOf(Math.max(...probs));
+  await expect(w.locator('.bar').first()).toHaveAttribute('data-label', label(top));
+  expect(Number(await w.locator('.bar').first().getAttribute('data-p'))).toBeCloseTo(probs[top], 12);
+  await expect(w.locator('[data-cache-rows]')).toHaveAttribute('data-cache-rows', '0');
+  // the home page: the trained model's names as soon as it is known, not the shipped model's build-time ones
+  await page.goto('/');
+  const home = await hydrated(page, '.name-generator');
+  await expect(home.locator('[data-model-label]')).toHaveText('trained here: 0 steps');
+  await expect(home.locator('[data-names-from]')).toHaveAttribute('data-names-from', 'trained');
+  const rng = new Random(1);
+  const expected = Array.from({ length: 10 }, () => generate(new FastGPT(config, trained.stateDict), tokenizer, rng, { temperature: 0.5 }).text);
+  await expect(home.locator('ol.names li')).toHaveText(expected.map((n) => n || '(empty name)'));
+  await expect(page.locator('#try + p')).toContainText('The model that comes with the site was trained for');
+  // back to the shipped model: its names again
+  await home.getByRole('button', { name: 'Use the shipped model' }).click();
+  await expect(home.locator('[data-names-from]')).toHaveAttribute('data-names-from', 'shipped');
+});
+
+test('the timing button keeps the keyboard focus while it measures, and the first press already shows the cache is faster', async ({ page }) => {
+  const w = await hydrated(page, '.cache-cost');
+  const button = w.locator('[data-measure]');
+  await button.focus();
+  await page.keyboard.press('Enter'); // busy, the button is aria-disabled rather than disabled, so focus stays on it
+  await expect(w.locator('[data-timing]')).toBeVisible({ timeout: 60_000 });
+  await expect(button).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(button).toBeFocused();
+  await expect(button).toBeEnabled();
+  const ratio = Number((await w.locator('[data-ratio]').textContent())!.replace(/ times$/, ''));
+  expect(ratio).toBeGreaterThan(1);
+  await expect(w.locator('[data-timing]')).toContainText('The median of 5 rounds of 100 names each way');
+});
+

@@ -3,7 +3,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
 import { FastGPT, parseWeightsText } from '../../src/engine/index.ts';
 import { samplingDistribution } from '../../src/engine/sample.ts';
-import { entropyBits } from '../../src/viz/inference/entropy.ts';
+import { decimalsBelow, entropyBits } from '../../src/viz/inference/entropy.ts';
 import { presetLogits, temperatureSteps } from '../../src/viz/inference/temperature.ts';
 import { fixed } from '../../src/viz/shared/format.ts';
 
@@ -42,7 +42,8 @@ async function expectDistribution(w: Locator, probs: readonly number[]) {
     const got = await columnProbs(w);
     return probs.every((p, id) => Math.abs((got.get(label(id)) ?? NaN) - p) < 1e-9);
   }).toBe(true);
-  await expect(w.locator('[data-entropy]')).toHaveText(fixed(entropyBits(probs), 2));
+  // two decimals, or as many as keep an entropy just under the ceiling from reading as the ceiling
+  await expect(w.locator('[data-entropy]')).toHaveText(fixed(entropyBits(probs), decimalsBelow(entropyBits(probs), Math.log2(probs.length))));
 }
 const stepOf = (t: number) => temperatureSteps.findIndex((s) => Math.abs(s - t) < 1e-9);
 
@@ -72,6 +73,26 @@ test.describe('temperature', () => {
     await expect(w.locator('[data-temperature]')).toHaveText('10.00');
     await expectDistribution(w, soft(z, 10));
     expect(entropyBits(soft(z, 10))).toBeGreaterThan(Math.log2(V) - 0.1);
+  });
+
+  test('near the ceiling the entropy shows enough decimals to stay under it; the column axis stays 0 to 1', async ({ page }) => {
+    const w = await hydrated(page, '.widget.temperature');
+    const axisTop = () => w.locator('[data-columns] .axis text').last();
+    await expect(axisTop()).toHaveText('1.00');
+    await w.getByRole('slider', { name: /^T, temperature/ }).focus();
+    await page.keyboard.press('End');
+    await expect(w.locator('[data-temperature]')).toHaveText('10.00');
+    const bits = entropyBits(soft(logitsAfter(''), 10));
+    const shown = Number(await w.locator('[data-entropy]').textContent());
+    const ceiling = Number(await w.locator('[data-ceiling]').textContent());
+    expect(shown).toBeLessThan(ceiling);
+    expect(Math.abs(shown - bits)).toBeLessThan(0.001);
+    await expect(w.locator('.result')).toContainText('just under');
+    await expect(axisTop()).toHaveText('1.00'); // the same axis at T = 10 as at T = 1
+    // on a phone the chart labels stay readable
+    await page.setViewportSize({ width: 375, height: 800 });
+    const size = await w.locator('[data-columns] .tick').first().evaluate((e) => e.getBoundingClientRect().height);
+    expect(size).toBeGreaterThanOrEqual(11);
   });
 
   test('dragging the slider sets a temperature; a made-up vector answers the same way', async ({ page }) => {

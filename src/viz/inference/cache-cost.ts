@@ -41,7 +41,7 @@ export type CostChart = {
 
 /** Lay the costs out as two lines against position. */
 export function costChart(rows: readonly CostRow[], width: number, height: number): CostChart {
-  const m = { top: 12, right: 12, bottom: 30, left: 56 };
+  const m = { top: 24, right: 12, bottom: 40, left: 56 };
   const x = scaleLinear().domain([0, Math.max(1, rows.length - 1)]).range([m.left, width - m.right]);
   const y = scaleLinear().domain([0, Math.max(1, ...rows.map((r) => r.uncached))]).nice(4).range([height - m.bottom, m.top]);
   const points = rows.map((r) => ({ pos: r.pos, x: x(r.pos), cachedY: y(r.cached), uncachedY: y(r.uncached) }));
@@ -70,4 +70,30 @@ export function generateWithoutCache(model: FastGPT, tokenizer: Tokenizer, rng: 
     seq.push(token);
   }
   return seq.slice(1);
+}
+
+/** Both paths timed in rounds: each path's median round, in ms, and every round's pair. */
+export type Timing = { cached: number; uncached: number; rounds: { cached: number; uncached: number }[] };
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Time two pieces of work fairly: `rounds` rounds, each running both, the order alternating
+ * (cached first in even rounds, uncached first in odd ones), so that neither path always pays
+ * for a compiler warming up or a garbage collection the other caused; each path's time is the
+ * median of its rounds. `now` is the clock (performance.now in the page).
+ */
+export function timeInRounds(cached: () => void, uncached: () => void, rounds: number, now: () => number): Timing {
+  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new RangeError('rounds must be a whole number, 1 or more');
+  const time = (work: () => void) => { const t0 = now(); work(); return now() - t0; };
+  const all = Array.from({ length: rounds }, (_, i) => {
+    if (i % 2 === 0) { const c = time(cached); return { cached: c, uncached: time(uncached) }; }
+    const u = time(uncached);
+    return { cached: time(cached), uncached: u };
+  });
+  return { cached: median(all.map((r) => r.cached)), uncached: median(all.map((r) => r.uncached)), rounds: all };
 }

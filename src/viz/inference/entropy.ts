@@ -13,3 +13,13 @@ export function entropyBits(probs: ArrayLike<number>): number {
 
 /** The largest entropy a distribution over n tokens can have: the uniform one's, log₂ n. */
 export const maxEntropyBits = (n: number) => Math.log2(n);
+
+/**
+ * How many decimals show an entropy apart from the ceiling it stays under: 2, or more when two
+ * decimals would round it up to the ceiling (4.748 of 4.755 bits is not "4.75 of 4.75"). At most 6.
+ */
+export function decimalsBelow(bits: number, ceiling: number): number {
+  let d = 2;
+  while (d < 6 && bits < ceiling && Number(bits.toFixed(d)) >= Number(ceiling.toFixed(d))) d++;
+  return d;
+}

@@ -87,6 +87,19 @@ export class GenerationStepper {
     return step;
   }
 
+  /**
+   * The distribution the next step will draw from, without drawing: runs the model at the next
+   * position (step() runs it again there, to the same result) and uses no random number, so the
+   * seed's draws are unchanged. null once the generation has ended.
+   */
+  upcoming(): Float64Array | null {
+    if (this.end) return null;
+    const { vocabSize } = this.model.config;
+    const pos = this.steps.length;
+    this.model.forward(this.input, pos);
+    return samplingDistribution(this.model.logits.subarray(pos * vocabSize, (pos + 1) * vocabSize), this.options);
+  }
+
   /** Step until the end; returns the name. */
   run(): string {
     while (this.step());
@@ -97,4 +110,23 @@ export class GenerationStepper {
   get text(): string {
     return this.tokenizer.decode(this.tokens);
   }
+}
+
+/**
+ * The largest |number| layer 0's key or value can hold at any position of any run of this
+ * model, for a colour scale that never changes as the cache grows. Layer 0's key and value at a
+ * position are computed from that position's token and the position alone (before attention
+ * mixes in anything else), so trying every token at every position covers every run.
+ */
+export function cacheScale(config: GPTConfig, stateDict: StateDict): number {
+  const model = new FastGPT(config, stateDict);
+  let max = 1e-12;
+  for (let pos = 0; pos < config.blockSize; pos++) {
+    for (let token = 0; token < config.vocabSize; token++) {
+      model.forward(token, pos);
+      const { k, v } = model.cached(0, pos);
+      for (let i = 0; i < k.length; i++) max = Math.max(max, Math.abs(k[i]), Math.abs(v[i]));
+    }
+  }
+  return max;
 }

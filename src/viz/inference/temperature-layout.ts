@@ -1,5 +1,5 @@
 // The temperature widget's two charts, laid out in SVG units: one column per token (probability
-// from 0 up to a round number above the tallest, ticks labelled) and entropy against temperature
+// on a fixed axis from 0 to 1, ticks labelled) and entropy against temperature
 // with the current point, on a square-root axis so that the steep part near 0 gets room.
 
 import { scaleBand, scaleLinear, scaleSqrt } from 'd3-scale';
@@ -8,7 +8,7 @@ import { fixed, short } from '../shared/format.ts';
 import { linearTicks, type Tick } from '../shared/ticks.ts';
 import type { TemperatureBar } from './temperature.ts';
 
-const margin = { top: 8, right: 6, bottom: 22, left: 34 };
+const margin = { top: 20, right: 6, bottom: 22, left: 38 };
 
 /** A column chart of the distribution: a rectangle and a label position per token. */
 export type ColumnLayout = {
@@ -18,12 +18,10 @@ export type ColumnLayout = {
   roomy: boolean;
 };
 
-/** Columns for the bars, heights from p on an axis from 0 to a round number at or above the largest p. */
+/** Columns for the bars, heights from p on a fixed axis from 0 to 1, so that one temperature compares with another by eye. */
 export function columnLayout(bars: readonly TemperatureBar[], width: number, height = 150): ColumnLayout {
   const x = scaleBand<number>().domain(bars.map((b) => b.token)).range([margin.left, width - margin.right]).paddingInner(0.15).paddingOuter(0.05);
-  const top = Math.max(1e-9, ...bars.map((b) => b.p));
-  const y = scaleLinear().domain([0, top]).nice(4).range([height - margin.bottom, margin.top]);
-  if (y.domain()[1] > 1) y.domain([0, 1]);
+  const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
   const baseline = y(0);
   return {
     width, height, baseline, left: margin.left, right: width - margin.right,

@@ -81,7 +81,10 @@ export function entropyCurve(logits: ArrayLike<number>, temps: readonly number[]
   return temps.map((t) => ({ t, bits: entropyBits(samplingDistribution(logits, { temperature: t })) }));
 }
 
-/** The plot's grid: 0 to tMax in `count` even steps. */
+/**
+ * The plot's grid: 0 to tMax in `count` steps even in √T, as the plot's axis is, so the steep
+ * part near 0 is sampled as densely as the rest looks (T = tMax · (i / count)²).
+ */
 export function curveGrid(tMax = 10, count = 200): number[] {
-  return Array.from({ length: count + 1 }, (_, i) => (tMax * i) / count);
+  return Array.from({ length: count + 1 }, (_, i) => tMax * (i / count) ** 2);
 }

@@ -25,9 +25,11 @@ export type NameGeneratorFullProps = z.input<ReturnType<typeof nameGeneratorFull
 
 export const cacheCostProps = () =>
   z.strictObject({
-    /** the shipped model's config, for the chart drawn at build time */
-    /** how many names the timing generates each way */
+    /** how many names the timing generates each way, over all rounds */
     names: z.number().int().min(1).max(5000),
+    /** in how many rounds, the order of the two paths alternating */
+    rounds: z.number().int().min(1).max(20),
+    /** the shipped model's config, for the chart drawn at build time */
     config: z.strictObject({ vocabSize: z.number().int().positive(), nEmbd: z.number().int().positive(), nHead: z.number().int().positive(), nLayer: z.number().int().positive(), blockSize: z.number().int().positive() }),
   });
 export type CacheCostProps = z.input<ReturnType<typeof cacheCostProps>>;

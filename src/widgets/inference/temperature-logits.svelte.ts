@@ -43,6 +43,8 @@ export function useTemperatureLogits(key: string, initial: { prefix: string; log
     get problem() { return problem; },
     get note() { return note; },
     get shown() { return shown; },
+    /** the model in use (null until hydrated), for the note above the widget */
+    get model() { return m; },
     get stale() { return stale; },
   };
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FastGPT, Random, Value, emptyCache, generate, gpt, initStateDict, presetConfig, toValueStateDict } from '../../../../src/engine/index.ts';
 import { shippedWeights } from '../../../../src/facts/shipped.ts';
-import { cacheSaving, costChart, generateWithoutCache, generationCosts } from '../../../../src/viz/inference/cache-cost.ts';
+import { cacheSaving, costChart, generateWithoutCache, generationCosts, timeInRounds } from '../../../../src/viz/inference/cache-cost.ts';
 
 const toy = presetConfig('toy', 3); // nEmbd 2, one head, one layer, block size 4, vocabulary 3
 
@@ -73,5 +73,30 @@ describe('costChart', () => {
       expect(p.uncachedY).toBeGreaterThanOrEqual(chart.top);
     }
     expect(chart.points[0].uncachedY).toBe(chart.points[0].cachedY);
+  });
+});
+
+describe('timeInRounds', () => {
+  it('alternates the order, times each piece by the clock and takes each path\'s median round', () => {
+    let clock = 0;
+    const order: string[] = [];
+    // the cached path costs 10, 1, 1, 1, 1 (a slow first run); the uncached one 5 every time
+    const cachedCosts = [10, 1, 1, 1, 1];
+    let c = 0;
+    const t = timeInRounds(
+      () => { order.push('c'); clock += cachedCosts[c++]; },
+      () => { order.push('u'); clock += 5; },
+      5, () => clock,
+    );
+    expect(order).toEqual(['c', 'u', 'u', 'c', 'c', 'u', 'u', 'c', 'c', 'u']);
+    expect(t.rounds).toEqual([{ cached: 10, uncached: 5 }, { cached: 1, uncached: 5 }, { cached: 1, uncached: 5 }, { cached: 1, uncached: 5 }, { cached: 1, uncached: 5 }]);
+    expect(t).toMatchObject({ cached: 1, uncached: 5 }); // the slow first round does not decide the result
+  });
+  it('an even number of rounds takes the mean of the middle two; no rounds is refused', () => {
+    let clock = 0;
+    const costs = [1, 2, 3, 10];
+    let i = 0;
+    expect(timeInRounds(() => { clock += costs[i++]; }, () => {}, 4, () => clock).cached).toBe(2.5);
+    expect(() => timeInRounds(() => {}, () => {}, 0, () => 0)).toThrow(RangeError);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FastGPT } from '../../../../src/engine/fast.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import { matrixShapes, type GPTConfig } from '../../../../src/engine/index.ts';
-import { entropyBits, maxEntropyBits } from '../../../../src/viz/inference/entropy.ts';
+import { decimalsBelow, entropyBits, maxEntropyBits } from '../../../../src/viz/inference/entropy.ts';
 import { atTemperature, curveGrid, entropyCurve, logitOrder, modelLogits, nearestStep, presetLogits, presets, temperatureSteps } from '../../../../src/viz/inference/temperature.ts';
 import { topPCount, truncate, truncationOptions } from '../../../../src/viz/inference/truncation.ts';
 import { columnLayout, curveLayout } from '../../../../src/viz/inference/temperature-layout.ts';
@@ -149,6 +149,31 @@ describe('layouts', () => {
         expect(c.x + c.width).toBeLessThanOrEqual(l.right + 1e-9);
       });
     }
+  });
+  it('the column axis is fixed at 0 to 1 whatever the temperature, so a column keeps its scale', () => {
+    const logits = presetLogits('flat', 27);
+    const tokenizer = new Tokenizer([...'abcdefghijklmnopqrstuvwxyz']);
+    const layouts = [0.5, 1, 10].map((t) => columnLayout(atTemperature(tokenizer, logits, t).bars, 300, 150));
+    for (const l of layouts) {
+      expect(l.ticks.at(-1)!.value).toBe(1);
+      expect(l.ticks.at(-1)!.at).toBe(layouts[0].ticks.at(-1)!.at);
+    }
+  });
+  it('the curve grid is even in √T, as the axis is: dense near 0', () => {
+    const grid = curveGrid(10, 200);
+    expect(grid[0]).toBe(0);
+    expect(grid.at(-1)).toBe(10);
+    for (let i = 1; i < grid.length; i++) expect(Math.sqrt(grid[i]) - Math.sqrt(grid[i - 1])).toBeCloseTo(Math.sqrt(10) / 200, 12);
+    expect(grid.filter((t) => t <= 0.05).length).toBeGreaterThan(10); // the old even grid had 2 points there
+  });
+  it('decimalsBelow keeps an entropy just under the ceiling from reading as the ceiling', () => {
+    expect(decimalsBelow(2.5, 4.7549)).toBe(2);
+    expect(decimalsBelow(4.7486, 4.7549)).toBe(3); // 4.75 and 4.75 at two decimals; 4.749 and 4.755 at three
+    expect(decimalsBelow(4.75485, 4.75488)).toBe(5);
+    expect(decimalsBelow(4.7549, 4.7549)).toBe(2); // at the ceiling itself nothing to separate
+    const bits = 4.7486;
+    const d = decimalsBelow(bits, 4.7549);
+    expect(Number(bits.toFixed(d))).toBeLessThan(Number((4.7549).toFixed(d)));
   });
   it('the curve runs across the plot and the point sits on it', () => {
     const logits = presetLogits('two', 27);

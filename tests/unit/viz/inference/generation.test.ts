@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FastGPT, Random, emptyCache, generate, gpt, toValueStateDict, type SamplingOptions } from '../../../../src/engine/index.ts';
 import { shippedWeights } from '../../../../src/facts/shipped.ts';
-import { GenerationStepper } from '../../../../src/viz/inference/generation.ts';
+import { GenerationStepper, cacheScale } from '../../../../src/viz/inference/generation.ts';
 
 const { config, stateDict, tokenizer } = shippedWeights;
 const options: (SamplingOptions & { prefix?: string })[] = [
@@ -68,5 +68,60 @@ describe('GenerationStepper', () => {
 
   it('refuses a prefix that fills the context', () => {
     expect(() => new GenerationStepper({ config, stateDict, tokenizer, options: { temperature: 1, prefix: 'a'.repeat(config.blockSize) }, seed: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('the stepper preview and the cache colour scale', () => {
+  it('upcoming() is the next step\'s distribution and draws no random number', () => {
+    for (const o of options) {
+      const a = new GenerationStepper({ config, stateDict, tokenizer, options: o, seed: 5 });
+      const b = new GenerationStepper({ config, stateDict, tokenizer, options: o, seed: 5 });
+      while (!a.end) {
+        const peek = a.upcoming()!;
+        const s = a.step()!;
+        expect(Array.from(peek)).toEqual(Array.from(s.probs));
+        expect(s.token).toBe(b.step()!.token); // the same draws as a stepper never previewed
+      }
+      expect(a.upcoming()).toBeNull();
+    }
+  });
+
+  it('cacheScale bounds every layer-0 key and value of any run, and is reached by one', () => {
+    const scale = cacheScale(config, stateDict);
+    let seen = 0;
+    for (const o of options) {
+      for (let seed = 1; seed <= 30; seed++) {
+        const s = new GenerationStepper({ config, stateDict, tokenizer, options: o, seed });
+        s.run();
+        for (const st of s.steps) for (const x of [...st.keys[0], ...st.values[0]]) seen = Math.max(seen, Math.abs(x));
+      }
+    }
+    expect(seen).toBeLessThanOrEqual(scale + 1e-12);
+    // an independent search: the largest |k|, |v| over every token at every position, each run on a fresh model
+    let direct = 0;
+    for (let pos = 0; pos < config.blockSize; pos++) {
+      for (let token = 0; token < config.vocabSize; token++) {
+        const m = new FastGPT(config, stateDict);
+        for (let p = 0; p <= pos; p++) m.forward(p === pos ? token : tokenizer.bos, p);
+        const { k, v } = m.cached(0, pos);
+        for (const x of [...k, ...v]) direct = Math.max(direct, Math.abs(x));
+      }
+    }
+    expect(scale).toBeCloseTo(direct, 12);
+  });
+
+  it('a cache row drawn with the fixed scale never changes as the cache grows', () => {
+    const scale = cacheScale(config, stateDict);
+    const s = new GenerationStepper({ config, stateDict, tokenizer, options: { temperature: 1 }, seed: 11 });
+    const drawn: number[][] = [];
+    while (s.step()) {
+      // every row so far, drawn again at this step: the same opacities as when it first appeared
+      s.steps.forEach((st, i) => {
+        const row = Array.from(st.keys[0], (x) => x / scale);
+        if (i === drawn.length) drawn.push(row);
+        expect(row).toEqual(drawn[i]);
+      });
+    }
+    expect(drawn.length).toBeGreaterThan(1);
   });
 });
