@@ -76,7 +76,9 @@ function typedFields(islands: Element[]): [number, number, string][] {
 
 function reload(island: HTMLElement): void {
   const islands = [...document.querySelectorAll('astro-island')];
-  const mark: RetryMark = { path: location.pathname, island: islands.indexOf(island), top: island.getBoundingClientRect().top, fields: typedFields(islands) };
+  // (an island is display: contents, with no box of its own: the message's top is where the reader looks)
+  const top = (island.previousElementSibling ?? island.firstElementChild)?.getBoundingClientRect().top ?? 0;
+  const mark: RetryMark = { path: location.pathname, island: islands.indexOf(island), top, fields: typedFields(islands) };
   try {
     session()?.setItem(retryMarkKey, JSON.stringify(mark));
     history.scrollRestoration = 'manual'; // this module brings the figure back, not the browser
@@ -137,10 +139,10 @@ function restore(): void {
     const f = islands[i]?.querySelectorAll<Field>(fieldSelector)[j];
     if (f && islands[i].hasAttribute('ssr')) f.value = value;
   }
-  const island = islands[mark.island];
-  if (!island) return;
+  const figure = islands[mark.island]?.firstElementChild;
+  if (!figure) return;
   // blocks above it take their real size only near the screen (content-visibility): settle again
-  const place = () => window.scrollBy(0, island.getBoundingClientRect().top - mark.top);
+  const place = () => window.scrollBy(0, figure.getBoundingClientRect().top - mark.top);
   place();
   requestAnimationFrame(() => requestAnimationFrame(place));
   addEventListener('load', () => requestAnimationFrame(place), { once: true });

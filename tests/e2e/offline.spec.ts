@@ -55,8 +55,12 @@ async function failThenRetry(page: Page, context: BrowserContext, selector: stri
   // the message sits above the figure, in the flow, not over it
   const [m, f] = await Promise.all([box.boundingBox(), w.boundingBox()]);
   expect(m!.y + m!.height).toBeLessThanOrEqual(f!.y + 1);
-  // by keyboard: from the message, Tab reaches Retry
-  await alert.click();
+  // by keyboard: from the last control before the message, Tab reaches Retry
+  await box.evaluate((b) => {
+    const all = [...document.querySelectorAll<HTMLElement>('a[href], button:not(:disabled), input:not(:disabled), select, textarea, [tabindex]:not([tabindex="-1"])')];
+    const before = all.filter((el) => el.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING && el.checkVisibility());
+    before.at(-1)!.focus();
+  });
   await page.keyboard.press('Tab');
   const retry = box.getByRole('button', { name: 'Retry' });
   await expect(retry).toBeFocused();
@@ -64,7 +68,7 @@ async function failThenRetry(page: Page, context: BrowserContext, selector: stri
   await expect(alert).toHaveText('Still no connection to the site. Reconnect, then press Retry.');
   await expect(retry).toBeFocused();
   expect(new URL(page.url()).pathname).not.toContain('chrome-error');
-  const top = (await w.boundingBox())!.y;
+  const top = (await box.boundingBox())!.y; // the figure comes back where its message was
   await context.setOffline(false);
   await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
   // the same figure, at the same place on the screen, hydrated
