@@ -7,7 +7,8 @@
 // keeps a failed import failed for the life of the page, and a failed island fails through
 // the chunks it shares. Offline, Retry only says so (a reload then would lose the page).
 // Submits inside a still island are stopped by the tiny inline script in Base.astro's head
-// (it has to run before any module arrives).
+// (it has to run before any module arrives), which also marks failed islands with
+// data-hydration-failed, so that a failure before this module ran is shown too.
 
 export const messages = {
   failed: 'This figure could not load its script (are you offline?). Retry reloads the page; your place and what you typed stay.',
@@ -109,8 +110,7 @@ async function retry(island: HTMLElement): Promise<void> {
   entry.button.removeAttribute('aria-disabled');
 }
 
-function onFailure(event: Event): void {
-  const island = event.target;
+function onFailure(island: EventTarget | null): void {
   if (!(island instanceof HTMLElement) || island.localName !== 'astro-island' || shown.has(island)) return;
   const box = document.createElement('div');
   box.className = 'island-failed';
@@ -150,6 +150,8 @@ function restore(): void {
 
 /** Called once per page by Base.astro. */
 export function installIslandRecovery(): void {
-  document.addEventListener('astro:hydration-error', onFailure);
+  document.addEventListener('astro:hydration-error', (e) => onFailure(e.target));
+  // islands that failed before this module ran (Base.astro's inline script marks them)
+  document.querySelectorAll('astro-island[data-hydration-failed]').forEach(onFailure);
   restore();
 }

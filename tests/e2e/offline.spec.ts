@@ -4,6 +4,7 @@
 // may submit a form, navigate away or lose typed text. With the connection fine none of this shows.
 
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { hydrated } from './lib/chapter.ts';
 
 /** Errors our own code must not add: uncaught exceptions, and console errors other than the failed loads themselves. */
@@ -52,6 +53,12 @@ async function failThenRetry(page: Page, context: BrowserContext, selector: stri
   const alert = box.getByRole('alert');
   await expect(alert).toHaveText(/^This figure could not load its script \(are you offline\?\)\./);
   await expect(w.locator('xpath=ancestor::astro-island[1]')).toHaveAttribute('ssr', '');
+  // accessible in both themes (contrast of its text, border and button)
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+    const { violations } = await new AxeBuilder({ page }).include('.island-failed').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+  }
   // the message sits above the figure, in the flow, not over it
   const [m, f] = await Promise.all([box.boundingBox(), w.boundingBox()]);
   expect(m!.y + m!.height).toBeLessThanOrEqual(f!.y + 1);
