@@ -132,8 +132,9 @@ test('Adam’s schedule is drawn at build time: three curves over the run’s st
 test.describe('at 375 px, dark', () => {
   test.use({ viewport: { width: 375, height: 800 }, colorScheme: 'dark' });
   test('Step advances even when clicked as the widget scrolls in (before it has hydrated)', async ({ page }) => {
-    // as a reader (and the review) did: scroll to Play, wait, click Step; the blocks above take their
-    // real size on the way, so the island may hydrate only as the click comes
+    // as a reader (and the review) did: scroll to Play, wait, click Step. The blocks above take their
+    // real size on the way and can push the widget off screen again, so it hydrates when the page is
+    // idle (not when seen), and its buttons wait for hydration
     const widget = widgetOf(page);
     await widget.getByRole('button', { name: 'Play' }).scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);

@@ -58,6 +58,16 @@ describe('the training run as page state', () => {
     expect(run.kept.some((k) => k.id === run.runId)).toBe(true);
   });
 
+  it('keeps a run that diverged as its finite steps, labelled with where it stopped', async () => {
+    expect(run.start(request({ lr: 10, numSteps: 200 }))).toBeNull();
+    await frame();
+    expect(run.status).toBe('stopped');
+    const kept = run.kept.find((k) => k.id === run.runId)!;
+    expect(kept.label).toContain(`stopped at step ${run.step}`);
+    expect(kept.smoothed.length).toBeGreaterThan(0);
+    expect(kept.smoothed.every((p) => Number.isFinite(p.loss))).toBe(true);
+  });
+
   it('Start twice: the second run replaces the first, and the first is kept to compare', async () => {
     run.start(request({ lr: 0.02 }));
     await frame();
