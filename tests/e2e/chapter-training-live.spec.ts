@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
+import { longContext, scaledShipped, shippedFile } from '../fixtures/hostile-weights.ts';
 import generated from '../../src/generated/facts.json' with { type: 'json' };
 
 const path = '/chapters/training/';
@@ -133,7 +134,7 @@ test('the trained weights download as microgpt JSON and load back; bad files get
   await download.saveAs(file);
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(Object.keys(json)).toEqual(['config', 'tokenizer', 'state_dict']);
-  expect(json.config).toEqual({ vocab_size: 27, n_embd: 16, n_head: 4, n_layer: 1, block_size: 16 });
+  expect(json.config).toEqual(shippedFile().config); // the same model shape as the one the site ships
   const input = share.locator('input[type="file"]');
   await input.setInputFiles(file);
   await expect(share.locator('[data-share-message]')).toContainText('Loaded weights.json');
@@ -185,37 +186,16 @@ test('leaving the page mid-run leaves no error behind, and the run can be starte
   await expect(status(again)).not.toContainText('Training…');
 });
 
-/** The shipped weights file, every number times k (all still finite). */
-function scaledShipped(k: number): Buffer {
-  const f = JSON.parse(readFileSync('public/data/model.json', 'utf8'));
-  for (const m of Object.values(f.state_dict) as number[][][]) for (const row of m) row.forEach((x, i) => (row[i] = x * k));
-  return Buffer.from(JSON.stringify(f));
-}
-
-/** A tiny file with a long context (like the hostile review's ctx8000.json and longctx.json). */
-function longContext(blockSize: number): Buffer {
-  const rows = (n: number, x: number) => Array.from({ length: n }, () => [x]);
-  return Buffer.from(JSON.stringify({
-    config: { vocab_size: 3, n_embd: 1, n_head: 1, n_layer: 1, block_size: blockSize },
-    tokenizer: { chars: ['a', 'b'], bos: 2 },
-    state_dict: {
-      wte: rows(3, 0.5), wpe: rows(blockSize, 0), lm_head: [[1], [0], [-1]],
-      'layer0.attn_wq': rows(1, 0), 'layer0.attn_wk': rows(1, 0), 'layer0.attn_wv': rows(1, 0), 'layer0.attn_wo': rows(1, 0),
-      'layer0.mlp_fc1': rows(4, 0), 'layer0.mlp_fc2': [[0, 0, 0, 0]],
-    },
-  }));
-}
-
 test('weights that overflow, contexts too long to run and Python’s NaN get a message, and the shipped model stays in use', async ({ page }) => {
   const share = await hydrated(page, '.live-share');
   const input = share.locator('input[type="file"]');
   const message = share.locator('[data-share-message]');
   const json = { name: 'x.json', mimeType: 'application/json' };
-  await input.setInputFiles({ ...json, name: 'overflow.json', buffer: scaledShipped(1e300) });
+  await input.setInputFiles({ ...json, name: 'overflow.json', buffer: Buffer.from(JSON.stringify(scaledShipped(1e300))) });
   await expect(message).toContainText('overflow.json: This is not a usable weights file: the model overflows when it runs');
-  await input.setInputFiles({ ...json, name: 'ctx8000.json', buffer: longContext(8000) });
+  await input.setInputFiles({ ...json, name: 'ctx8000.json', buffer: Buffer.from(JSON.stringify(longContext(8000))) });
   await expect(message).toContainText('MB of memory to run; the limit is 256 MB');
-  await input.setInputFiles({ ...json, name: 'longctx.json', buffer: longContext(40_000) });
+  await input.setInputFiles({ ...json, name: 'longctx.json', buffer: Buffer.from(JSON.stringify(longContext(40_000))) });
   await expect(message).toContainText('longctx.json: This is not a usable weights file: its sizes need about');
   const nan = readFileSync('public/data/model.json', 'utf8').replace(/-?\d+\.\d+(e[-+]?\d+)?/, 'NaN');
   await input.setInputFiles({ ...json, name: 'nan.json', buffer: Buffer.from(nan) });

@@ -5,25 +5,10 @@ import { describe, expect, it } from 'vitest';
 import {
   FastGPT, maxBlockSize, maxParameters, maxWorkingBytes, microgptConfig, outputsFinite, overflowProblem, parameterCount,
   parameterTotal, parseWeights, parseWeightsText, sizeProblem, toWeightsFile, usableWeights, workingBytes, WeightsError,
-  type WeightsFile,
 } from '../../../src/engine/index.ts';
+import { longContext, scaledShipped, shippedFile } from '../../fixtures/hostile-weights.ts';
 
 const shippedText = readFileSync(join(process.cwd(), 'public/data/model.json'), 'utf8');
-const shipped = () => JSON.parse(shippedText) as WeightsFile;
-
-/** A tiny model file with a long context: vocabulary a, b and BOS, n_embd 1 (like the hostile ctx8000.json). */
-function longContext(blockSize: number): WeightsFile {
-  const rows = (n: number, x: number) => Array.from({ length: n }, () => [x]);
-  return {
-    config: { vocab_size: 3, n_embd: 1, n_head: 1, n_layer: 1, block_size: blockSize },
-    tokenizer: { chars: ['a', 'b'], bos: 2 },
-    state_dict: {
-      wte: rows(3, 0.5), wpe: rows(blockSize, 0), lm_head: [[1], [0], [-1]],
-      'layer0.attn_wq': rows(1, 0), 'layer0.attn_wk': rows(1, 0), 'layer0.attn_wv': rows(1, 0), 'layer0.attn_wo': rows(1, 0),
-      'layer0.mlp_fc1': rows(4, 0), 'layer0.mlp_fc2': [[0, 0, 0, 0]],
-    },
-  };
-}
 
 describe('sizeProblem', () => {
   it('counts parameters as the engine lists them', () => {
@@ -50,7 +35,7 @@ describe('parseWeights refuses sizes it cannot run, before listing any matrix', 
     expect(() => parseWeights(longContext(t))).toThrow(/MB of memory to run; the limit is 256 MB/);
   });
   it('n_layer 10^12 is refused at once', () => {
-    const f = shipped();
+    const f = shippedFile();
     f.config.n_layer = 1e12;
     expect(() => parseWeights(f)).toThrow(/parameters; the limit is 2,000,000/);
   });
@@ -66,9 +51,7 @@ describe('overflowProblem and usableWeights', () => {
     expect(usableWeights(w).model).toBeInstanceOf(FastGPT);
   });
   it('refuse finite weights that overflow (the shipped ones × 1e300)', () => {
-    const f = shipped();
-    for (const m of Object.values(f.state_dict)) for (const row of m) row.forEach((x, i) => (row[i] = x * 1e300));
-    const w = parseWeights(f); // every number is finite, so it parses
+    const w = parseWeights(scaledShipped(1e300)); // every number is finite, so it parses
     const model = new FastGPT(w.config, w.stateDict);
     expect(overflowProblem(model, w.tokenizer.bos)).toMatch(/overflows when it runs/);
     expect(model.overflowedAt(0)).toBe(true);
@@ -87,6 +70,6 @@ describe('a file Python wrote from a diverged run', () => {
     expect(() => parseWeightsText('{"NaN": x}')).toThrow(/^not valid JSON/);
   });
   it('round-trips the shipped file unchanged', () => {
-    expect(toWeightsFile(parseWeightsText(shippedText))).toEqual(shipped());
+    expect(toWeightsFile(parseWeightsText(shippedText))).toEqual(shippedFile());
   });
 });

@@ -3,6 +3,7 @@ import { checkWeightsText, compareWithCli, isCliRun, weightsSizeProblem, maxWeig
 import { lrProblem, seedProblem, splitCounts, stepsProblem } from '../../../../src/workers/training-protocol.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { longContext, scaledShipped } from '../../../fixtures/hostile-weights.ts';
 
 const shipped = readFileSync(join(process.cwd(), 'public/data/model.json'), 'utf8');
 const defaults = { seed: 42, numSteps: 1000, lr: 0.01 };
@@ -51,16 +52,16 @@ describe('a weights file', () => {
     ['non-finite', shipped.replace(/-?\d+\.\d+/, '1e999'), /not a finite number/],
     ['not a weights file', '[1, 2]', /JSON object/],
     ['Python wrote NaN (a diverged run)', shipped.replace(/-?\d+\.\d+/, 'NaN'), /contains NaN, which is not a number JSON allows: the run that wrote it diverged/],
-    ['its weights overflow when run (× 1e300)', scaled(1e300), /overflows when it runs/],
-    ['its context is too long to hold (block_size 40,000)', longContext(40_000), /MB of memory to run; the limit is 256 MB/],
-    ['its context is too long to run (block_size 2,000)', longContext(2000), /context of 2,000 tokens; the limit is 1,024/],
+    ['its weights overflow when run (× 1e300)', JSON.stringify(scaledShipped(1e300)), /overflows when it runs/],
+    ['its context is too long to hold (block_size 40,000)', JSON.stringify(longContext(40_000)), /MB of memory to run; the limit is 256 MB/],
+    ['its context is too long to run (block_size 2,000)', JSON.stringify(longContext(2000)), /context of 2,000 tokens; the limit is 1,024/],
   ])('is refused when %s, with a clear message', (_n, text, message) => {
     const c = checkWeightsText(text);
     expect(c.ok).toBe(false);
     if (!c.ok) expect(c.message).toMatch(message);
   });
   it('accepts a small long-context file within the limits', () => {
-    expect(checkWeightsText(longContext(64)).ok).toBe(true);
+    expect(checkWeightsText(JSON.stringify(longContext(64))).ok).toBe(true);
   });
   it('is refused before reading when empty or over the size limit', () => {
     expect(weightsSizeProblem(0)).toMatch(/empty/);
@@ -69,23 +70,4 @@ describe('a weights file', () => {
   });
 });
 
-/** The shipped weights, every number times k (all still finite). */
-function scaled(k: number): string {
-  const f = JSON.parse(shipped);
-  for (const m of Object.values(f.state_dict) as number[][][]) for (const row of m) row.forEach((x, i) => (row[i] = x * k));
-  return JSON.stringify(f);
-}
 
-/** A tiny file with a long context: a, b and BOS, n_embd 1 (like the hostile ctx8000.json). */
-function longContext(blockSize: number): string {
-  const rows = (n: number, x: number) => Array.from({ length: n }, () => [x]);
-  return JSON.stringify({
-    config: { vocab_size: 3, n_embd: 1, n_head: 1, n_layer: 1, block_size: blockSize },
-    tokenizer: { chars: ['a', 'b'], bos: 2 },
-    state_dict: {
-      wte: rows(3, 0.5), wpe: rows(blockSize, 0), lm_head: [[1], [0], [-1]],
-      'layer0.attn_wq': rows(1, 0), 'layer0.attn_wk': rows(1, 0), 'layer0.attn_wv': rows(1, 0), 'layer0.attn_wo': rows(1, 0),
-      'layer0.mlp_fc1': rows(4, 0), 'layer0.mlp_fc2': [[0, 0, 0, 0]],
-    },
-  });
-}
