@@ -5,6 +5,9 @@
 const N = 624;
 const M = 397;
 
+/** The largest seed the site's fields take: a 32-bit signed integer's range from 0 (Random itself takes any safe integer). */
+export const largestSeed = 2 ** 31 - 1;
+
 /** Seeded RNG. Same integer seed → same stream as CPython's random.Random(seed). */
 export class Random {
   private mt = new Uint32Array(N);

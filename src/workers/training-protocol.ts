@@ -1,6 +1,7 @@
 // The messages between the page and the training worker, both ways. Every message about a run
 // carries its runId, so a message from a run the page has already reset or replaced is dropped.
 
+import { largestSeed } from '../engine/random.ts';
 import type { WeightsFile } from '../engine/weights.ts';
 
 /** What a run trains on and how: the page's settings. */
@@ -61,7 +62,7 @@ export type FromWorker =
   | { type: 'error'; runId: number; message: string };
 
 /** The page's limits on the settings, so that a typo does not start an hour-long run. */
-export const runLimits = { maxSteps: 50_000, minLr: 1e-6, maxLr: 10, maxSeed: 2 ** 31 - 1 } as const;
+export const runLimits = { maxSteps: 50_000, minLr: 1e-6, maxLr: 10, maxSeed: largestSeed } as const;
 
 /** Share of the documents held out when the split is on. */
 export const holdoutShare = 0.1;

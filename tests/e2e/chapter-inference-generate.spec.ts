@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated, openChapterForEachTest } from './lib/chapter.ts';
-import { FastGPT, Random, generate, initStateDict, parseDocuments, parseWeightsText, samplingDistribution, toWeightsFile } from '../../src/engine/index.ts';
+import { FastGPT, Random, generate, initStateDict, largestSeed, parseDocuments, parseWeightsText, samplingDistribution, toWeightsFile } from '../../src/engine/index.ts';
+import { int } from '../../src/viz/shared/format.ts';
 
 const weights = parseWeightsText(readFileSync('public/data/model.json', 'utf8'));
 const { config, stateDict, tokenizer } = weights;
@@ -232,7 +233,7 @@ test('Play after a finished name replays it from the start with one press', asyn
 test('a bad seed disables Step, Play and Reset until it is fixed', async ({ page }) => {
   const w = await stepper(page);
   await w.getByLabel('Seed').fill('abc');
-  await expect(w.locator('#' + (await w.getByLabel('Seed').getAttribute('aria-describedby'))!)).toHaveText('The seed must be a whole number from 0 to 999999999.');
+  await expect(w.locator('#' + (await w.getByLabel('Seed').getAttribute('aria-describedby'))!)).toHaveText(`The seed must be a whole number from 0 to ${int(largestSeed)}.`);
   for (const b of ['[data-step]', '[data-play]', '[data-reset]']) await expect(w.locator(b)).toBeDisabled();
   await expect(w.locator('[data-cache-rows]')).toHaveAttribute('data-cache-rows', '0');
   await setSeed(w, 7);
