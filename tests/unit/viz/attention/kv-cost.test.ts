@@ -3,24 +3,15 @@
 // without it (every earlier position run again from an empty cache at each step).
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { countMuls } from '../../../fixtures/count-multiplications.ts';
 import { Random } from '../../../../src/engine/random.ts';
 import { microgptConfig, type GPTConfig } from '../../../../src/engine/config.ts';
 import { initStateDict } from '../../../../src/engine/params.ts';
 import { emptyCache, gpt, toValueStateDict, type ValueModel } from '../../../../src/engine/model.ts';
-import { Value } from '../../../../src/engine/value.ts';
 import { perKeyCost, stepCost, walkCosts } from '../../../../src/viz/attention/kv-cost.ts';
 
 const modelFor = (config: GPTConfig): ValueModel => ({ config, params: toValueStateDict(initStateDict(config, new Random(3))) });
 const tokensFor = (config: GPTConfig, count: number) => Array.from({ length: count }, (_, i) => (i * 7 + 1) % config.vocabSize);
-
-/** Multiplications the engine performs while f runs. */
-function countMuls(f: () => void): number {
-  const spy = vi.spyOn(Value.prototype, 'mul');
-  f();
-  const n = spy.mock.calls.length;
-  spy.mockRestore();
-  return n;
-}
 
 /** With the cache: one gpt() call per position, the cache growing; the count of each call. */
 function cachedCounts(model: ValueModel, tokens: readonly number[]): number[] {

@@ -2,20 +2,13 @@
 // the engine's real multiplications (Value.mul) while a generator runs each way, and the
 // uncached generator checked to draw the very names generate() draws.
 
-import { describe, expect, it, vi } from 'vitest';
-import { FastGPT, Random, Value, emptyCache, generate, gpt, initStateDict, presetConfig, toValueStateDict } from '../../../../src/engine/index.ts';
+import { describe, expect, it } from 'vitest';
+import { countMuls } from '../../../fixtures/count-multiplications.ts';
+import { FastGPT, Random, emptyCache, generate, gpt, initStateDict, presetConfig, toValueStateDict } from '../../../../src/engine/index.ts';
 import { shippedWeights } from '../../../../src/facts/shipped.ts';
 import { cacheSaving, costChart, generateWithoutCache, generationCosts, timeInRounds } from '../../../../src/viz/inference/cache-cost.ts';
 
 const toy = presetConfig('toy', 3); // nEmbd 2, one head, one layer, block size 4, vocabulary 3
-
-function countMuls(f: () => void): number {
-  const spy = vi.spyOn(Value.prototype, 'mul');
-  f();
-  const n = spy.mock.calls.length;
-  spy.mockRestore();
-  return n;
-}
 
 describe('generationCosts', () => {
   it('matches a hand count for the toy config', () => {
