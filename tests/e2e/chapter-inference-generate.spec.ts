@@ -272,6 +272,7 @@ test('with another model in use, the step generator shows its first distribution
 test('the timing button keeps the keyboard focus while it measures, and shows a ratio', async ({ page }) => {
   const w = await hydrated(page, '.cache-cost');
   const button = w.locator('[data-measure]');
+  await expect(button).toBeEnabled(); // disabled until the model in use has loaded: a key pressed before then would do nothing
   await button.focus();
   await page.keyboard.press('Enter'); // busy, the button is aria-disabled rather than disabled, so focus stays on it
   await expect(w.locator('[data-timing]')).toBeVisible({ timeout: 60_000 });
