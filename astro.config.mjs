@@ -6,7 +6,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { katexOptions } from './src/styles/math-macros.ts';
-import { hangingIndent } from './src/components/hanging-indent.ts';
+import { codeThemes, codeTransformers } from './src/components/code-highlight.ts';
 import { rehypeHeadingAnchors } from './scripts/build/rehype-heading-anchors.ts';
 
 // Static site. Math is rendered to HTML at build time (no KaTeX in the browser):
@@ -31,7 +31,7 @@ export default defineConfig({
   markdown: {
     // heading ids first, so each h2/h3 can end with a "#" link to itself
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, katexOptions], rehypeHeadingIds, rehypeHeadingAnchors] }),
-    // the same AA-contrast themes as <CodeRegion>, for any fenced code in a chapter
-    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, transformers: [hangingIndent] },
+    // the same themes and transformers as <CodeRegion>, for any fenced code in a chapter
+    shikiConfig: { themes: codeThemes, transformers: codeTransformers },
   },
 });

@@ -77,6 +77,12 @@ type Scores = Record<Category, number> & { metrics: string; misses: string[] };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// the elements an accessibility audit failed on, so a miss can be found without opening a report
+function failingNodes(a: { details?: unknown }): string[] {
+  const items = (a.details as { items?: { node?: { selector?: string; snippet?: string; explanation?: string } }[] } | undefined)?.items ?? [];
+  return items.slice(0, 6).flatMap((i) => (i.node ? [`    ${i.node.selector ?? ''}  ${(i.node.snippet ?? '').slice(0, 120)}\n      ${(i.node.explanation ?? '').split('\n').slice(0, 2).join(' ')}`] : []));
+}
+
 async function audit(url: string, port: number): Promise<Scores> {
   const results = [];
   for (let i = 0; i < runs; i++) {
@@ -93,7 +99,7 @@ async function audit(url: string, port: number): Promise<Scores> {
     if (c === 'performance') continue;
     for (const ref of lhr.categories[c].auditRefs) {
       const a = lhr.audits[ref.id];
-      if (ref.weight > 0 && a.score !== null && a.score < 1) misses.push(`${c}: ${a.id} — ${a.title}`);
+      if (ref.weight > 0 && a.score !== null && a.score < 1) misses.push(`${c}: ${a.id} — ${a.title}`, ...failingNodes(a));
     }
   }
   const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';

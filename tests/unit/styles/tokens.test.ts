@@ -4,20 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { contrast, distance } from './colour.ts';
+import { paletteThemes } from './palette.ts';
 
 const css = readFileSync('src/styles/tokens.css', 'utf8');
-
-/** The custom properties set in the rule that starts with `selector {`. */
-function block(selector: string): Map<string, string> {
-  const start = css.indexOf(`${selector} {`);
-  if (start < 0) throw new Error(`no ${selector} rule in tokens.css`);
-  const body = css.slice(start, css.indexOf('}', start));
-  return new Map([...body.matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
-}
-
-const light = block(':root');
-const dark = new Map([...light, ...block(":root[data-theme='dark']")]);
-const themes = { light, dark };
+const themes = paletteThemes();
 
 /** The documentation table: ` * --name  text|graphic  meaning …`. */
 const table = [...css.matchAll(/^ \* (--[\w-]+)\s+(text|graphic)\s+(.+)$/gm)].map((m) => ({ name: m[1], use: m[2] as 'text' | 'graphic', means: m[3] }));
