@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readRegion } from '../../src/components/code-regions.ts';
+import { sitePages } from '../../scripts/site/site-pages.ts';
 
 const chapter = '/chapters/autograd/';
 /** The first block on the page whose Python twin is the named region of microgpt.py. */
@@ -96,3 +97,21 @@ test('/microgpt.py is the Python twin, byte for byte, served as Python text', as
   await page.goto(chapter);
   await expect(block(page, 'ops').locator('figcaption a[href="/microgpt.py"]')).toHaveCount(1);
 });
+
+// fit.spec.ts measures the code a reader first sees, the TypeScript; here, the Python
+for (const sp of sitePages().filter((p) => readFileSync(p.file, 'utf8').includes('data-python='))) {
+  for (const width of [1280, 320]) {
+    test(`${sp.path} at ${width} px with Python chosen: no Python block is cut`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(sp.path);
+      const first = page.locator('figure.code-region[data-python]').first();
+      await first.getByText('Python', { exact: true }).click();
+      await expect(pre(first, 'py')).toBeVisible();
+      const cut = await page.locator('.pane[data-lang="py"] pre').evaluateAll((pres) =>
+        pres.filter((el) => el.checkVisibility() && el.scrollWidth > el.clientWidth + 1).map((el) => (el.textContent ?? '').slice(0, 50)));
+      expect(cut).toEqual([]);
+      const hidden = await page.locator('.pane[data-lang="py"] pre').evaluateAll((pres) => pres.filter((el) => !el.checkVisibility()).length);
+      expect(hidden, 'every block switched to Python').toBe(0);
+    });
+  }
+}
