@@ -34,6 +34,19 @@ describe('extractRegion', () => {
     expect(() => extractRegion('// #region open\nx', 'open')).toThrow(/never closed/);
   });
 
+  it('reads "# #region" markers in a Python file, leaving nested ones out', () => {
+    const py = ['# #region outer', 'def f():', '    # #region inner', '    return 1', '    # #endregion inner', '# #endregion outer'].join('\n');
+    expect(extractRegion(py, 'outer', 'x.py').code).toBe('def f():\n    return 1');
+    expect(extractRegion(py, 'inner', 'x.py').code).toBe('return 1');
+    expect(() => extractRegion(py, 'outer', 'x.ts')).toThrow(/no "\/\/ #region outer" in x.ts/);
+    expect(() => extractRegion(source, 'outer', 'x.py')).toThrow(/no "# #region outer" in x.py/);
+  });
+
+  it('reads the Python twin’s regions', () => {
+    expect(readRegion('src/engine/microgpt.py', 'backward').code).toContain('def backward(self):');
+    expect(readRegion('src/engine/microgpt.py', 'gpt').code).not.toContain('#region');
+  });
+
   it('reads the real engine regions that chapters show', () => {
     expect(readRegion('src/engine/value.ts', 'backward').code).toContain('backward(): void');
     expect(readRegion('src/engine/model.ts', 'gpt').code).toContain('export function gpt(');
