@@ -35,7 +35,7 @@ export const comparedModels: readonly ComparedModel[] = [
     label: 'microgpt',
     config: microgpt,
     options: {},
-    published: '4,192 (this book’s engine)',
+    published: 'the engine’s own count',
     limits: 'Nothing: the calculator counts the engine’s own matrices.',
     sources: [{ name: 'Karpathy’s microgpt', url: 'https://karpathy.ai/microgpt.html' }],
   },
