@@ -58,6 +58,6 @@ export function kvView(choice: KvChoice) {
 /** What the live region says after a change. */
 export function kvSaid(view: ReturnType<typeof kvView>): string {
   const [own, full] = view.bars;
-  const base = `${view.model.label}, ${int(view.choice.context)} positions, batch ${int(view.choice.batch)}, ${view.choice.bytesPerNumber} bytes per number: ${own.text}`;
+  const base = `${view.model.label}, ${int(view.choice.context)} positions, batch ${int(view.choice.batch)}, ${view.choice.bytesPerNumber} ${view.choice.bytesPerNumber === 1 ? 'byte' : 'bytes'} per number: ${own.text}`;
   return view.grouped ? `${base} with grouped-query attention, ${full.text} without` : `${base}; it has no grouped-query attention`;
 }
