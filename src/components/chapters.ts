@@ -17,3 +17,35 @@ export const chapterPlan: readonly ChapterPlan[] = [
 
 /** The URL of a chapter page. */
 export const chapterHref = (slug: string) => `/chapters/${slug}/`;
+
+/** A page read after the chapters, not numbered: its MDX file is content/extras/<slug>.mdx, served at /<slug>/. */
+export type ExtraPlan = { slug: string; title: string; teaser: string };
+
+/** The pages after the eight chapters, in reading order (a new one is one more line here). */
+export const extraPlan: readonly ExtraPlan[] = [
+  { slug: 'epilogue', title: 'Epilogue: from microgpt to frontier models', teaser: 'What stays the same and what changes when the model is a million times larger.' },
+];
+
+/** The URL of a page after the chapters. */
+export const extraHref = (slug: string) => `/${slug}/`;
+
+/** One stop of the book's reading order: a chapter or a page after them, with the text its link shows. */
+export type ReadingStop = { slug: string; href: string; label: string };
+
+/** Every page of the book in reading order: the chapters, then the extras. */
+export const readingOrder: readonly ReadingStop[] = [
+  ...chapterPlan.map((c) => ({ slug: c.slug, href: chapterHref(c.slug), label: `${c.order}. ${c.title}` })),
+  ...extraPlan.map((e) => ({ slug: e.slug, href: extraHref(e.slug), label: e.title })),
+];
+
+/**
+ * The way on from a page: the nearest written page before and after it, and, when nothing
+ * written follows, the next planned one (shown as in preparation).
+ */
+export function pagerFor(slug: string, written: ReadonlySet<string>): { prev?: ReadingStop; next?: ReadingStop; upcoming?: ReadingStop } {
+  const i = readingOrder.findIndex((s) => s.slug === slug);
+  if (i < 0) throw new Error(`"${slug}" is not in the reading order`);
+  const prev = readingOrder.slice(0, i).findLast((s) => written.has(s.slug));
+  const next = readingOrder.slice(i + 1).find((s) => written.has(s.slug));
+  return { prev, next, upcoming: next ? undefined : readingOrder[i + 1] };
+}

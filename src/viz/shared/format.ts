@@ -84,3 +84,20 @@ export function texVector(xs: readonly number[], decimals = 2): string {
 export function texAligned(rows: string): string {
   return `\\begin{aligned} ${rows} \\end{aligned}`;
 }
+
+const byteUnits = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+/**
+ * A size in bytes in the largest unit it reaches, counted in powers of 1,024 (1 KB = 1,024
+ * bytes), at most two decimals, thousands separators: bytes(2048) = "2 KB", bytes(1536) =
+ * "1.5 KB", bytes(1000) = "1,000 bytes".
+ */
+export function bytes(n: number): string {
+  let value = n;
+  let i = 0;
+  while (Math.abs(value) >= 1024 && i < byteUnits.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return `${trueMinus(value.toLocaleString('en-US', { maximumFractionDigits: i === 0 ? 0 : 2 }))} ${byteUnits[i]}`;
+}
