@@ -2,7 +2,7 @@
 
 import { averageTokens, bpeEncode, learnBpe } from '../engine/lessons/bpe.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
-import { addOne, bigramBaseline, pairCount } from '../viz/dataset/bigram.ts';
+import { addOne, bigramBaseline, bigramProbs, pairCount } from '../viz/dataset/bigram.ts';
 import { bpeDemo, bpeSnapshot, mergeRows } from '../viz/tokenizer/bpe-view.ts';
 import { countingLosses, countingModel, countingSamples, countingSettings } from '../viz/tokenizer/counting-map.ts';
 import { trainingPairs, type TokenChip } from '../viz/tokenizer/token-view.ts';
@@ -41,6 +41,9 @@ export function countingFacts(docs: readonly string[], tokenizer: Tokenizer) {
     /** the baseline chapter 7 quotes again: add-one smoothed counts of every name, scored on every name */
     loss: bigramBaseline(docs, docs, tokenizer),
     smoothing: addOne,
+    kMax: countingSettings.k.max,
+    /** p(u | q) with add-one smoothing */
+    qu: bigramProbs(m.counts, id('q'), addOne)[id('u')],
     losses: countingLosses(m, initial),
     /** raw counts (k = 0): on the names counted, and on the held-out tenth */
     rawLosses: countingLosses(m, 0),
@@ -51,6 +54,16 @@ export function countingFacts(docs: readonly string[], tokenizer: Tokenizer) {
     counts: Array.from(m.counts.counts),
     pair: (a: string, b: string) => pairCount(m.counts, a === 'BOS' ? tokenizer.bos : id(a), b === 'BOS' ? tokenizer.bos : id(b)),
     top: { prev: Math.floor(top / V), next: top % V, count: m.counts.counts[top] },
+    /** how often a letter is followed by anything (its row's total) */
+    rowTotal: (a: string) => { const r = id(a); let t = 0; for (let j = 0; j < V; j++) t += pairCount(m.counts, r, j); return t; },
+    /** pairs in the held-out names that the other nine tenths never show */
+    unseenHeldOut: m.heldOut.reduce((n, d) => {
+      const t = tokenizer.encodeDocument(d);
+      for (let i = 0; i + 1 < t.length; i++) if (pairCount(m.counted, t[i], t[i + 1]) === 0) n++;
+      return n;
+    }, 0),
+    /** the uniform guess −ln(1/V), for comparison */
+    uniform: Math.log(V),
   };
 }
 
