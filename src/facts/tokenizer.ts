@@ -2,7 +2,9 @@
 
 import { averageTokens, bpeEncode, learnBpe } from '../engine/lessons/bpe.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
+import { addOne, bigramBaseline, bigramProbs, pairCount } from '../viz/dataset/bigram.ts';
 import { bpeDemo, bpeSnapshot, mergeRows } from '../viz/tokenizer/bpe-view.ts';
+import { countingLosses, countingModel, countingSamples, countingSettings } from '../viz/tokenizer/counting-map.ts';
 import { trainingPairs, type TokenChip } from '../viz/tokenizer/token-view.ts';
 import { dataset, model, names } from './shipped.ts';
 
@@ -22,6 +24,46 @@ export function workedExample(tokenizer: Tokenizer, name: string) {
     charChips: ids.map((id): TokenChip => ({ ...chip(id), id: null })),
     idChips: ids.map(chip),
     sequenceChips: sequence.map(chip),
+  };
+}
+
+/** The counting (bigram) model of the documents: its counts, losses and samples as chapter 2 quotes and draws them. */
+export function countingFacts(docs: readonly string[], tokenizer: Tokenizer) {
+  const m = countingModel(docs, tokenizer);
+  const { initial } = countingSettings.k;
+  const id = (c: string) => tokenizer.encode(c)[0];
+  // the pair seen most often, for the prose
+  let top = 0;
+  for (let i = 1; i < m.counts.counts.length; i++) if (m.counts.counts[i] > m.counts.counts[top]) top = i;
+  const V = tokenizer.vocabSize;
+  return {
+    vocabSize: V,
+    /** the baseline chapter 7 quotes again: add-one smoothed counts of every name, scored on every name */
+    loss: bigramBaseline(docs, docs, tokenizer),
+    smoothing: addOne,
+    kMax: countingSettings.k.max,
+    /** p(u | q) with add-one smoothing */
+    qu: bigramProbs(m.counts, id('q'), addOne)[id('u')],
+    losses: countingLosses(m, initial),
+    /** raw counts (k = 0): on the names counted, and on the held-out tenth */
+    rawLosses: countingLosses(m, 0),
+    maxLosses: countingLosses(m, countingSettings.k.max),
+    heldOutCount: m.heldOut.length,
+    samples: countingSamples(m.counts, tokenizer, initial, countingSettings.seed),
+    /** the widget's still picture: the flat counts [prev·V + next] */
+    counts: Array.from(m.counts.counts),
+    pair: (a: string, b: string) => pairCount(m.counts, a === 'BOS' ? tokenizer.bos : id(a), b === 'BOS' ? tokenizer.bos : id(b)),
+    top: { prev: Math.floor(top / V), next: top % V, count: m.counts.counts[top] },
+    /** how often a letter is followed by anything (its row's total) */
+    rowTotal: (a: string) => { const r = id(a); let t = 0; for (let j = 0; j < V; j++) t += pairCount(m.counts, r, j); return t; },
+    /** pairs in the held-out names that the other nine tenths never show */
+    unseenHeldOut: m.heldOut.reduce((n, d) => {
+      const t = tokenizer.encodeDocument(d);
+      for (let i = 0; i + 1 < t.length; i++) if (pairCount(m.counted, t[i], t[i + 1]) === 0) n++;
+      return n;
+    }, 0),
+    /** the uniform guess −ln(1/V), for comparison */
+    uniform: Math.log(V),
   };
 }
 
@@ -48,6 +90,7 @@ export function tokenizerFacts(docs: readonly string[], example = 'emma') {
     containing: (c: string) => docs.filter((d) => d.includes(c)).length,
     /** how often a letter occurs in all the names */
     occurrences: (c: string) => docs.reduce((n, d) => n + [...d].filter((x) => x === c).length, 0),
+    counting: countingFacts(docs, tokenizer),
     bpeDemo,
     bpe: {
       learned: bpe,

@@ -39,3 +39,14 @@ export type TrainingPairsProps = z.input<ReturnType<typeof trainingPairsProps>>;
 
 export const vocabularyTableProps = () => z.strictObject({ entries: z.array(z.strictObject({ text: z.string(), id: tokenId() })).min(1), label: label() });
 export type VocabularyTableProps = z.input<ReturnType<typeof vocabularyTableProps>>;
+
+const loss = () => z.number().positive().or(z.literal(Infinity));
+export const countingModelProps = () =>
+  z.strictObject({
+    chars: vocabulary(),
+    // the pair counts, flat: counts[prev · V + next], V = chars.length + 1
+    counts: z.array(z.number().int().min(0)),
+    // the losses at the initial smoothing, computed at build time (the still picture has no names to score)
+    losses: z.strictObject({ all: loss(), heldOut: loss().nullable() }),
+  }).refine((p) => p.counts.length === (p.chars.length + 1) ** 2, { message: 'counts must hold (chars.length + 1)² entries, one per pair', path: ['counts'] });
+export type CountingModelProps = z.input<ReturnType<typeof countingModelProps>>;

@@ -55,3 +55,21 @@ describe('tokenizerChapter', () => {
     expect(tokenizerChapter.longest).toBe(Math.max(...names.map((n) => n.length)));
   });
 });
+
+describe('tokenizerChapter.counting', () => {
+  const c = tokenizerChapter.counting;
+
+  it('quotes the same baseline chapter 7 quotes, from the same function', async () => {
+    const { baselineFacts } = await import('../../../src/facts/training.ts');
+    expect(c.loss).toBe(baselineFacts.bigramLoss);
+    expect(c.losses.all).toBe(c.loss);
+  });
+
+  it('counts pairs the prose names, with BOS at both ends', () => {
+    expect(c.pair('BOS', 'a')).toBe(names.filter((n) => n.startsWith('a')).length);
+    expect(c.pair('a', 'BOS')).toBe(names.filter((n) => n.endsWith('a')).length);
+    expect(c.counts).toHaveLength(27 * 27);
+    expect(c.rawLosses.heldOut).toBe(Infinity);
+    expect(c.maxLosses.all).toBeGreaterThan(c.losses.all);
+  });
+});

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/engine/random.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import {
-  bigramBaseline, bigramCounts, bigramLossPerToken, bigramDocumentLoss, bigramProbs, bigramTable, pairCount, sampleBigram,
+  bigramBaseline, bigramCounts, bigramLossPerToken, bigramDocumentLoss, bigramProbs, bigramTable, countedLoss, drawBigram, holdOutEveryTenth,
+  pairCount, sampleBigram, smoothedProb,
 } from '../../../../src/viz/dataset/bigram.ts';
 import { followerCounts } from '../../../../src/viz/dataset/dataset-stats.ts';
 import { defaultNames } from '../../../../scripts/build/names.ts';
@@ -122,5 +123,74 @@ describe('sampleBigram', () => {
     for (let i = 0; i < n; i++) if (sampleBigram(b, tok, rng).startsWith('a')) startsWithA++;
     expect(startsWithA / n).toBeGreaterThan(0.57);
     expect(startsWithA / n).toBeLessThan(0.63);
+  });
+});
+
+describe('add-k smoothing', () => {
+  it('smoothedProb is (count + k) / (row total + k·V), and 1/V for an empty row at k = 0', () => {
+    expect(smoothedProb(3, 10, 0, 4)).toBe(3 / 10);
+    expect(smoothedProb(3, 10, 2, 4)).toBe(5 / 18);
+    expect(smoothedProb(0, 10, 0.5, 4)).toBe(0.5 / 12);
+    expect(smoothedProb(0, 0, 0, 4)).toBe(1 / 4);
+  });
+
+  it('bigramProbs with k = 0 gives the raw shares, with k = 2 two imagined sightings of every pair', () => {
+    const b = bigramCounts(tiny, tok);
+    expect(Array.from(bigramProbs(b, 0, 0))).toEqual([0, 1 / 2, 1 / 2]);
+    expect(Array.from(bigramProbs(b, 2, 2))).toEqual([4 / 8, 2 / 8, 2 / 8]);
+    expect(() => bigramProbs(b, 0, -1)).toThrow(RangeError);
+    expect(() => bigramProbs(b, 0, Number.NaN)).toThrow(RangeError);
+  });
+
+  it('countedLoss by hand on the tiny dataset, raw counts and add-two', () => {
+    const b = bigramCounts(tiny, tok);
+    // raw: BOS→a 1, a→b ½, b→BOS 1, a→BOS ½
+    const rawAb = (-Math.log(1) - Math.log(1 / 2) - Math.log(1)) / 3;
+    const rawA = (-Math.log(1) - Math.log(1 / 2)) / 2;
+    expect(countedLoss(b, tiny, tok, 0)).toBeCloseTo((rawAb + rawA) / 2, 14);
+    // add two: BOS→a 4/8, a→b 3/8, b→BOS 3/7, a→BOS 3/8
+    const ab = (-Math.log(4 / 8) - Math.log(3 / 8) - Math.log(3 / 7)) / 3;
+    const a = (-Math.log(4 / 8) - Math.log(3 / 8)) / 2;
+    expect(countedLoss(b, tiny, tok, 2)).toBeCloseTo((ab + a) / 2, 14);
+    expect(countedLoss(b, tiny, tok)).toBeCloseTo(bigramBaseline(tiny, tiny, tok), 14);
+  });
+
+  it('with k = 0 a pair never counted makes the loss infinite; any k > 0 keeps it finite', () => {
+    const b = bigramCounts(['a'], tok);
+    expect(countedLoss(b, ['b'], tok, 0)).toBe(Infinity);
+    expect(Number.isFinite(countedLoss(b, ['b'], tok, 0.1))).toBe(true);
+  });
+
+  it('raises the loss on the names counted as k grows, on the shipped names', () => {
+    const names = defaultNames();
+    const t = Tokenizer.fromDocuments(names);
+    const b = bigramCounts(names, t);
+    const losses = [0, 0.5, 1, 5, 10].map((k) => countedLoss(b, names, t, k));
+    for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeGreaterThan(losses[i - 1]);
+  });
+});
+
+describe('holdOutEveryTenth', () => {
+  it('holds out indexes 9, 19, … and counts the rest, in order', () => {
+    const docs = Array.from({ length: 25 }, (_, i) => i);
+    const { counted, heldOut } = holdOutEveryTenth(docs);
+    expect(heldOut).toEqual([9, 19]);
+    expect(counted.length).toBe(23);
+    expect(counted.includes(9)).toBe(false);
+  });
+});
+
+describe('drawBigram', () => {
+  it('says when a name was cut at maxLength, and draws what sampleBigram draws', () => {
+    const b = bigramCounts(['aaaaaaaa'], new Tokenizer(['a']));
+    const t = new Tokenizer(['a']);
+    const table = bigramTable(b, 0);
+    expect(drawBigram(table, t, new Random(1), 3)).toEqual({ text: 'aaa', cut: true });
+    const names = defaultNames();
+    const nt = Tokenizer.fromDocuments(names);
+    const nb = bigramCounts(names, nt);
+    const one = new Random(5), two = new Random(5);
+    const nTable = bigramTable(nb);
+    for (let i = 0; i < 5; i++) expect(drawBigram(nTable, nt, one).text).toBe(sampleBigram(nb, nt, two));
   });
 });
