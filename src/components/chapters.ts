@@ -18,13 +18,20 @@ export const chapterPlan: readonly ChapterPlan[] = [
 /** The URL of a chapter page. */
 export const chapterHref = (slug: string) => `/chapters/${slug}/`;
 
-/** A page read after the chapters, not numbered: its MDX file is content/extras/<slug>.mdx, served at /<slug>/. */
-export type ExtraPlan = { slug: string; title: string; teaser: string };
+/**
+ * A page read after the chapters, not numbered, served at /<slug>/: its MDX file is
+ * content/extras/<slug>.mdx, or, when `page` is set, it is a page of its own in src/pages.
+ */
+export type ExtraPlan = { slug: string; title: string; teaser: string; page?: true };
 
 /** The pages after the eight chapters, in reading order (a new one is one more line here). */
 export const extraPlan: readonly ExtraPlan[] = [
+  { slug: 'program', title: 'The whole program', teaser: 'Every line of the engine explained and linked to the values it computes, beside its Python twin.', page: true },
   { slug: 'epilogue', title: 'Epilogue: from microgpt to frontier models', teaser: 'What stays the same and what changes when the model is a million times larger.' },
 ];
+
+/** The slugs of the pages after the chapters that are pages of their own (always written). */
+export const standaloneExtras: ReadonlySet<string> = new Set(extraPlan.filter((e) => e.page).map((e) => e.slug));
 
 /** The URL of a page after the chapters. */
 export const extraHref = (slug: string) => `/${slug}/`;
