@@ -17,3 +17,6 @@ export const chapterPlan: readonly ChapterPlan[] = [
 
 /** The URL of a chapter page. */
 export const chapterHref = (slug: string) => `/chapters/${slug}/`;
+
+/** How many exercises a chapter's MDX source holds (its <Exercise> elements). */
+export const exerciseCount = (body: string | undefined) => (body?.match(/<Exercise\b/g) ?? []).length;
