@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import { katexOptions } from './src/styles/math-macros.ts';
 import { codeThemes, codeTransformers } from './src/components/code-highlight.ts';
 import { rehypeHeadingAnchors } from './scripts/build/rehype-heading-anchors.ts';
+import { remarkChapterOnly } from './scripts/build/remark-chapter-only.ts';
 
 // Static site. Math is rendered to HTML at build time (no KaTeX in the browser):
 // Astro 7's default Markdown processor runs no plugins, so we use the unified one.
@@ -29,8 +30,9 @@ export default defineConfig({
     },
   },
   markdown: {
-    // heading ids first, so each h2/h3 can end with a "#" link to itself
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, katexOptions], rehypeHeadingIds, rehypeHeadingAnchors] }),
+    // heading ids first, so each h2/h3 can end with a "#" link to itself; all but the
+    // exercises wrapped in <ChapterOnly>, so the teacher's page can show the exercises alone
+    processor: unified({ remarkPlugins: [remarkMath, remarkChapterOnly], rehypePlugins: [[rehypeKatex, katexOptions], rehypeHeadingIds, rehypeHeadingAnchors] }),
     // the same themes and transformers as <CodeRegion>, for any fenced code in a chapter
     shikiConfig: { themes: codeThemes, transformers: codeTransformers },
   },

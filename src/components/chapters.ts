@@ -56,3 +56,6 @@ export function pagerFor(slug: string, written: ReadonlySet<string>): { prev?: R
   const next = readingOrder.slice(i + 1).find((s) => written.has(s.slug));
   return { prev, next, upcoming: next ? undefined : readingOrder[i + 1] };
 }
+
+/** How many exercises a chapter's MDX source holds (its <Exercise> elements). */
+export const exerciseCount = (body: string | undefined) => (body?.match(/<Exercise\b/g) ?? []).length;

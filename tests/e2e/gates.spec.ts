@@ -253,32 +253,55 @@ test.describe('site shell', () => {
     }
   });
 
-  test('visiting a chapter and revealing an answer show on the home page, and reset clears them', async ({ page }) => {
+  test('visiting a chapter, ticking an exercise solved and revealing another answer show on the home page, and reset asks first', async ({ page }) => {
     test.skip(chapters.length === 0, 'no chapter is built yet');
     const log = watch(page);
     const slug = chapterPlan.find((c) => chapters.includes(c.slug))!.slug; // the first written chapter
     await page.goto(chapterHref(slug));
-    const answers = page.locator('.exercise details.answer');
-    const total = await answers.count();
-    if (total > 0) {
-      const summary = answers.first().locator('summary');
+    const exercises = page.locator('.exercise');
+    const total = await exercises.count();
+    if (total > 1) {
+      const tick = exercises.first().getByRole('checkbox', { name: 'I solved this' });
+      await tick.focus();
+      await page.keyboard.press('Space'); // ticking by keyboard counts
+      await expect(tick).toBeChecked();
+      const summary = exercises.nth(1).locator('details.answer summary');
       await summary.focus();
       await page.keyboard.press('Enter'); // opening by keyboard counts
-      await expect(answers.first()).toHaveAttribute('open', '');
+      await expect(exercises.nth(1).locator('details.answer')).toHaveAttribute('open', '');
     }
     await page.goto('/');
     const li = page.locator(`[data-toc] li[data-chapter-slug="${slug}"]`);
     const progress = li.locator('[data-progress]');
     await expect(li).toHaveClass(/visited/);
     await expect(progress).toBeVisible();
-    await expect(progress).toContainText(`Visited · ${total > 0 ? 1 : 0} of ${total} exercise answers revealed`);
-    if (total > 0) {
+    await expect(progress).toHaveText(total > 1 ? `Visited · 1 of ${total} solved, 1 answer seen` : /^Visited/);
+    if (total > 1) {
       await page.goto(chapterHref(slug));
-      await expect(page.locator('.exercise').first().locator('.revealed-note')).toBeVisible();
+      await expect(exercises.first().getByRole('checkbox', { name: 'I solved this' })).toBeChecked();
+      await expect(exercises.first().locator('.revealed-note')).toBeHidden();
+      await expect(exercises.nth(1).locator('.revealed-note')).toBeVisible();
       await page.goto('/');
     }
-    await page.getByRole('button', { name: 'Reset my progress' }).click();
+    // reset asks first; No (focused) keeps everything, Escape too
+    const reset = page.getByRole('button', { name: 'Reset my progress' });
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    const no = page.getByRole('button', { name: 'No, keep it' });
+    await expect(no).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Nothing was cleared.' })).toBeVisible();
+    await expect(reset).toBeFocused();
+    await expect(progress).toBeVisible();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect(reset).toBeFocused();
+    await expect(progress).toBeVisible();
+    // Yes clears
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Yes, reset' }).press('Enter');
     await expect(page.getByRole('status').filter({ hasText: 'Progress cleared.' })).toBeVisible();
+    await expect(reset).toBeFocused();
     await expect(progress).toBeHidden();
     await expect(li).not.toHaveClass(/visited/);
     await page.reload();
@@ -313,6 +336,8 @@ test.describe('site shell', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: 'Reset my progress' }).click();
+    await page.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Progress cleared.' })).toBeVisible();
     expect(log.problems).toEqual([]);
   });
 });
