@@ -32,6 +32,6 @@ describe('homeFacts', () => {
 describe('glossaryFacts', () => {
   it('quotes the context length, parameter count and vocabulary of the shipped model', () => {
     const config = microgptConfig(homeFacts.vocabSize);
-    expect(glossaryFacts).toEqual({ blockSize: config.blockSize, parameters: parameterCount(config), vocabSize: homeFacts.vocabSize });
+    expect(glossaryFacts).toEqual({ blockSize: config.blockSize, nEmbd: config.nEmbd, parameters: parameterCount(config), vocabSize: homeFacts.vocabSize });
   });
 });
