@@ -331,7 +331,7 @@ for (const width of [320, 375]) {
     await hydrated(page, '.network-playground');
     const sizes = await page.locator('.network-playground .edge-labels text').evaluateAll((texts) =>
       texts.map((t) => {
-        const svg = t.ownerSVGElement!;
+        const svg = (t as SVGTextElement).ownerSVGElement!;
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
         const style = getComputedStyle(t);
         return { px: parseFloat(style.fontSize) * scale, halo: style.paintOrder.startsWith('stroke') && parseFloat(style.strokeWidth) > 0 };
