@@ -23,7 +23,7 @@ export type SlopePicture = {
 };
 
 /** The picture for L(w) = (w·x + b − y)² with x, y, b of `setup`, at w nudged by h. */
-export function slopePicture(w = 1.5, h = 0.5, setup: CurveSetup = { ...curveDefaults, wMax: 4 }, size: ChartSize = curveSize): SlopePicture {
+export function slopePicture(w = 1, h = 0.75, setup: CurveSetup = { ...curveDefaults, wMax: 4 }, size: ChartSize = curveSize): SlopePicture {
   const at = (v: number) => evaluate({ ...setup, w: v, lr: 0 }, v, setup.b);
   const n = 100;
   const samples = Array.from({ length: n + 1 }, (_, i) => setup.wMin + ((setup.wMax - setup.wMin) * i) / n).map((v) => ({ w: v, loss: at(v).loss }));
