@@ -5,6 +5,7 @@
 // explanation or an explanation names a line that is gone.
 
 import type { ProgramGroup } from '../../src/components/program/types.ts';
+import { initStd } from '../../src/engine/params.ts';
 
 const data = 'src/engine/data.ts';
 const tok = 'src/engine/tokenizer.ts';
@@ -183,6 +184,11 @@ export const programGroups: readonly ProgramGroup[] = [
     file: params, first: 'for (let i = 0; i < c.nLayer; i++) {', lines: 12,
     text: 'Each layer\'s six matrices: query, key, value and output for attention, then the MLP\'s two, four times wider in the middle. All rows are `[nout][nin]`, so `linear` reads one row per output.',
     see: [{ chapter: 'mlp', section: 'counting-the-parameters' }],
+  },
+  {
+    file: params, first: "/** The standard deviation of microgpt's fresh weights (std=0.08 in microgpt.py). */", lines: 2,
+    text: `How spread out the starting weights are: a standard deviation of ${initStd}, the value microgpt.py uses, so about two in three fresh weights start between −${initStd} and ${initStd}.`,
+    see: [{ chapter: 'neuron', section: 'the-same-network-as-code' }],
   },
   {
     file: params, first: '/** Fresh parameters: each entry drawn from a Gaussian with mean 0 and the given std, row by row. */', lines: 8,

@@ -38,8 +38,11 @@ export function parameterCount(c: GPTConfig): number {
 }
 
 // #region init
+/** The standard deviation of microgpt's fresh weights (std=0.08 in microgpt.py). */
+export const initStd = 0.08;
+
 /** Fresh parameters: each entry drawn from a Gaussian with mean 0 and the given std, row by row. */
-export function initStateDict(c: GPTConfig, rng: Random, std = 0.08): StateDict {
+export function initStateDict(c: GPTConfig, rng: Random, std = initStd): StateDict {
   const sd: StateDict = {};
   for (const { name, rows, cols } of matrixShapes(c)) {
     sd[name] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.gauss(0, std)));

@@ -10,6 +10,7 @@ import { Value, topologicalOrder } from '../engine/value.ts';
 import { stepperCases, stepperModel, type StepperModel } from '../viz/autograd/backprop-stepper.ts';
 import { evaluateExpr } from '../viz/autograd/expr.ts';
 import { nudge } from '../viz/autograd/nudge.ts';
+import { slopePicture } from '../viz/autograd/slope-picture.ts';
 import { evaluate, largestStableRate, sgdDefaults, sgdRun, sgdStart } from '../viz/autograd/sgd.ts';
 import { graphOf } from '../viz/autograd/value-graph.ts';
 import { model as shippedModel } from './shipped.ts';
@@ -72,6 +73,8 @@ export function autogradFacts() {
       grads: Object.fromEntries(['x', 'w', 'b', 'y', 'p', 'e'].map((n) => [n, gradOf(neuron, n)])),
     },
     nudge: { h: NUDGE_H, a: nudgeA, b: nudgeB },
+    /** the numbers of the slope picture that opens the chapter */
+    slope: slopePicture().numbers,
     sgd: {
       setup, s0, s1, ratio: s1.loss / s0.loss, limit: largestStableRate(setup),
       below: { goal: 0.01, steps: stepsBelow(0.01) }, exactRate, exact,

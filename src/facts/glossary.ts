@@ -4,6 +4,7 @@ import { model, vocab } from './shipped.ts';
 
 export const glossaryFacts = {
   blockSize: model.blockSize,
+  nEmbd: model.nEmbd,
   parameters: model.parameters,
   vocabSize: vocab.size,
 };

@@ -12,7 +12,10 @@ export const homeFacts = {
   steps: training.steps,
   uniformLoss: training.uniformLoss,
   firstLoss: training.firstLoss,
+  /** the mean loss over the last 100 steps (one step's loss is one name's, so it jumps about) */
   meanLast100: training.meanLast100,
+  /** the loss of the very last step alone */
+  finalLoss: training.finalLoss,
   sampleNames: samples.names,
   sampleTemperature: samples.temperature,
 };

@@ -1,5 +1,6 @@
 // Every number chapter 3 quotes, computed by the lesson code when the site is built.
 
+import { initStd } from '../engine/params.ts';
 import { Random } from '../engine/random.ts';
 import { MLP, adder, dot, mse, neuron, parameters, reluNeuron, trace, weighted } from '../engine/lessons/neuron.ts';
 import { GOAL, HAND_X3, MAX_ROUNDS, makeTarget, paramControls, samplePoints } from '../viz/neuron/hand-training.ts';
@@ -37,6 +38,8 @@ export function neuronFacts() {
   const firstTarget = makeTarget(1);
 
   return {
+    /** microgpt's fresh weights: a Gaussian with mean 0 and this standard deviation */
+    initStd,
     adder: { x: 3, b: -1, a: adder(3, -1) },
     weighted: { x: 3, w: 2, b: -1, a: weighted(3, 2, -1) },
     relu: { w: 2, b: -3, at1: reluNeuron(1, 2, -3), z1: weighted(1, 2, -3), at4: reluNeuron(4, 2, -3), z4: weighted(4, 2, -3), on: turnOnPoint(2, -3)! },

@@ -216,7 +216,27 @@ test('the nudge check compares the real change with grad × h, both from the eng
   const curved = nudge('a^3', { a: 2 }, 'a', 0.01);
   if (!curved.ok) throw new Error('nudge');
   await expect(show('gap')).toHaveText(short(curved.gap));
-  await expect(widget.locator('.verdict')).toContainText('misses by');
+  await expect(widget.locator('.verdict')).toContainText(`falls short of the real change by ${short(curved.gap)}`);
+
+  // a relu corner: not "curves", and the miss is h
+  await retype(page, widget.getByLabel('Output L ='), 'relu(a-2)');
+  await retype(page, widget.getByLabel('a ='), '2');
+  await widget.getByLabel('by h =').selectOption('0.001');
+  await expect(widget.locator('.verdict')).toContainText('a sits at a corner of relu here');
+  await expect(widget.locator('.verdict')).toContainText('0 by convention, describes one side only');
+  await expect(widget.locator('.verdict')).toContainText('by 0.001, which is h itself');
+  await expect(widget.locator('.verdict')).not.toContainText('curves');
+});
+
+test('the stage 4 runner prints a note, not -Infinity or NaN, for log(0), the log of a negative number and an overflowing exp', async ({ page }) => {
+  const runner = page.getByRole('group', { name: 'Run the stage 4 example' });
+  const output = runner.getByLabel('Output');
+  await hydrated(page, runner);
+  for (const [x, note] of [['0', 'The log of 0 is minus infinity'], ['-2', 'The log of a negative number (a = −2) is not a real number'], ['1000', 'The exponential is too large a number for a float']] as const) {
+    await retype(page, runner.getByLabel('x ='), x);
+    await expect(output).toContainText(note);
+    await expect(output).not.toContainText(/Infinity|NaN/);
+  }
 });
 
 test('the SGD stepper starts with gradients −18 and −6, and the loss falls step by step', async ({ page }) => {

@@ -70,6 +70,12 @@ test('searching by keyboard shows the number of matches this test counts in name
   await expect(explorer.getByRole('alert')).toHaveText(/“3” is not one of the letters a–z/);
   await expect(count).toHaveText('No names match.');
   await expect(box).toHaveAttribute('aria-invalid', 'true');
+
+  // letters of a–z that no name holds: said in words, not "0 names"
+  const none = 'qqqq';
+  expect(docs.some((d) => d.includes(none))).toBe(false);
+  await box.fill(none);
+  await expect(count).toHaveText(/^No names (contain|start with) “qqqq”\.$/);
   expect(problems).toEqual([]);
 });
 

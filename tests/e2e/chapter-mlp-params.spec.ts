@@ -33,10 +33,10 @@ test.describe('the parameter calculator', () => {
 
     // an empty field is not a size yet: the last good one stays in use, the typing is kept
     await nEmbd.fill('');
-    await expect(calc.getByText(/n_embd needs a whole number from 1 to 100,000\. Still using 32\./)).toBeVisible();
+    await expect(calc.getByText(/Type a whole number from 1 to 100,000 for n_embd\. Still using 32\./)).toBeVisible();
     await expect(total).toContainText(int(byHand(27, 32, 3, 16)));
     await nEmbd.fill('0');
-    await expect(calc.getByText(/n_embd needs a whole number from 1 to 100,000\. Still using 32\./)).toBeVisible();
+    await expect(calc.getByText(/Type a whole number from 1 to 100,000 for n_embd\. Still using 32\./)).toBeVisible();
     await expect(total).toContainText(int(byHand(27, 32, 3, 16)));
   });
 

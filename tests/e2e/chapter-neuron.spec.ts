@@ -310,7 +310,7 @@ test('without JavaScript every widget still shows its starting picture', async (
   await page.goto('/chapters/neuron/');
   const values = await allValues(page.locator('.network-playground').getByRole('slider'));
   await expect(page.locator('.network-playground [data-output]')).toHaveText(fixed(networkFrom(values).call(values.slice(0, 3))[0]));
-  // the heatmap is drawn: one path per shade, several shades
+  // the heatmap is drawn: one smooth-edged region per shade, several shades
   expect(await page.locator('.network-playground .heat path').count()).toBeGreaterThan(5);
   await expect(page.locator('.hand-training [data-error]')).toHaveText(fixed(handError(startParams, makeTarget(1).outputs), 4));
   await expect(page.locator('[data-stage="relu"] [data-equations] p').first()).toContainText('z = x·w + b');
@@ -323,3 +323,23 @@ test('at 375 px wide the page does not scroll sideways', async ({ page }) => {
   await hydrated(page, '.hand-training');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+for (const width of [320, 375]) {
+  test(`at ${width} px wide the network diagram's edge labels are at least 12 px tall on screen, with a halo`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/chapters/neuron/');
+    await hydrated(page, '.network-playground');
+    const sizes = await page.locator('.network-playground .edge-labels text').evaluateAll((texts) =>
+      texts.map((t) => {
+        const svg = (t as SVGTextElement).ownerSVGElement!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const style = getComputedStyle(t);
+        return { px: parseFloat(style.fontSize) * scale, halo: style.paintOrder.startsWith('stroke') && parseFloat(style.strokeWidth) > 0 };
+      }));
+    expect(sizes.length).toBe(8);
+    for (const s of sizes) {
+      expect(s.px).toBeGreaterThanOrEqual(11.95);
+      expect(s.halo).toBe(true);
+    }
+  });
+}

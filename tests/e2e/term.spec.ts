@@ -149,3 +149,22 @@ test.describe('on a touch screen at 375 px', () => {
     await expect(page).toHaveURL(new RegExp(`${href.replace(/[#/]/g, '\\$&')}$`));
   });
 });
+
+test('each glossary entry the chapters use says where it is introduced, and the link leads to that section', async ({ page }) => {
+  await page.goto('/glossary/');
+  for (const [id, where] of [
+    ['transformer', 'chapter 3, Neuron'], ['derivative', 'chapter 4, Autograd: “What a gradient measures”'],
+    ['hidden-layer', 'chapter 3, Neuron'], ['target', 'chapter 2, Tokenizer'], ['weighted-sum', 'chapter 3, Neuron'],
+    ['code-point', 'chapter 2, Tokenizer'], ['subword', 'chapter 2, Tokenizer'],
+  ] as const) {
+    await expect(page.locator(`[id="${id}"] .introduced`)).toContainText(`Introduced in ${where}`);
+  }
+  const link = page.locator('[id="derivative"] .introduced a');
+  const href = (await link.getAttribute('href'))!;
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href.replace(/[/#]/g, '\\$&')}$`));
+  const section = page.locator(`[id="${href.split('#')[1]}"]`);
+  await expect(section).toHaveText(/What a gradient measures/);
+  // the term itself is linked in that section of the chapter
+  await expect(page.locator('.term .word[href="/glossary/#derivative"]').first()).toBeVisible();
+});

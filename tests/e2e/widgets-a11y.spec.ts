@@ -197,9 +197,9 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     const x = runner.getByLabel('x =');
     await x.fill('');
     await expect(x).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator(`#${await x.getAttribute('aria-describedby')}`)).toHaveText('x needs a number, like 2 or −1.5.');
+    await expect(page.locator(`#${await x.getAttribute('aria-describedby')}`)).toHaveText('Type a number for x, like 2 or −1.5.');
     await x.fill('1e308');
-    await expect(runner.getByLabel('Output')).toHaveText('x must be between −1,000,000 and 1,000,000.');
+    await expect(runner.getByLabel('Output')).toHaveText('Keep x between −1,000,000 and 1,000,000.');
     await x.fill('2');
     await expect(x).not.toHaveAttribute('aria-invalid', /.*/);
     await expect(runner.getByLabel('Output')).toContainText('L = ');
@@ -210,7 +210,7 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     await a.fill('');
     await a.pressSequentially('-');
     await expect(a).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator(`#${await a.getAttribute('aria-describedby')}`)).toHaveText('a needs a number, like 2 or −1.5. Still using 2.');
+    await expect(page.locator(`#${await a.getAttribute('aria-describedby')}`)).toHaveText('Type a number for a, like 2 or −1.5. Still using 2.');
     await expect(graph.locator('.out')).toHaveText(before!);
     await a.pressSequentially('1');
     await expect(a).not.toHaveAttribute('aria-invalid', /.*/);
@@ -220,7 +220,7 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     await b.fill('');
     await b.press('Tab');
     await expect(b).toHaveValue(''); // what the reader typed is never rewritten
-    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('b needs a number, like 2 or −1.5. Still using 3.');
+    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('Type a number for b, like 2 or −1.5. Still using 3.');
     await expect(st.getByRole('button', { name: 'Step forward' })).toBeEnabled();
     await b.fill('0.0000000001');
     await b.press('Tab');
@@ -228,7 +228,7 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     await b.fill('1e308');
     await b.press('Enter');
     await expect(b).toHaveValue('1e308');
-    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('b must be between −1,000,000 and 1,000,000. Still using 1e−10.');
+    await expect(page.locator(`#${await b.getAttribute('aria-describedby')}`)).toHaveText('Keep b between −1,000,000 and 1,000,000. Still using 1e−10.');
     expect(log.problems).toEqual([]);
   });
 

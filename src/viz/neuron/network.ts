@@ -5,8 +5,8 @@
 import { mlpWith, trace, type MLP } from '../../engine/lessons/neuron.ts';
 import { fixed, subscript } from '../shared/format.ts';
 import {
-  contourLevels, contourPaths, foldLine, gridMax, heatRuns, levelsEvery, sampleGrid, toPixelX, toPixelY,
-  type ContourPath, type Domain, type Frame, type Grid, type HeatRun,
+  contourLevels, contourPaths, foldLine, gridMax, heatBands, levelsEvery, sampleGrid, toPixelX, toPixelY,
+  type ContourPath, type Domain, type Frame, type Grid, type HeatShade,
 } from './surface.ts';
 
 /** The shape of the network: new MLP(3, [2, 1]). */
@@ -137,6 +137,19 @@ export function networkDiagram(values: readonly number[]): Diagram {
   return { ...diagramSize, nodes, edges, hidden: [...layers[0].out], output: layers[layers.length - 1].out[0] };
 }
 
+/** Edge labels are never drawn smaller than this on screen, in CSS pixels (a phone included). */
+export const EDGE_LABEL_MIN_PX = 12;
+
+/**
+ * The edge labels' font size in viewBox units, for a diagram `width` units wide drawn `shownPx`
+ * pixels wide: 12 units at full size and above, larger when the drawing is scaled down, so that
+ * on screen a label is never below EDGE_LABEL_MIN_PX.
+ */
+export function edgeLabelSize(shownPx: number, width = diagramSize.width): number {
+  if (!(shownPx > 0)) return EDGE_LABEL_MIN_PX;
+  return Math.max(EDGE_LABEL_MIN_PX, (EDGE_LABEL_MIN_PX * width) / shownPx);
+}
+
 /** The forward pass in one sentence, for screen readers. */
 export function describeForwardPass(values: readonly number[]): string {
   const { x } = splitValues(values);
@@ -154,7 +167,8 @@ export const SHADE_TOP = 3;
 
 /** Everything drawn on the surface plot for one network (x₃ fixed): heatmap, contours, folds, the ŷ = 0 edge. */
 export type NetworkSurface = {
-  runs: HeatRun[];
+  /** The heatmap's shades, palest first, each painted over the last. */
+  bands: HeatShade[];
   contours: ContourPath[];
   /** Spacing of the contour lines. */
   step: number;
@@ -186,7 +200,7 @@ export function networkSurface(params: readonly number[], x3: number, step?: num
   const chosen = step ? { step, levels: levelsEvery(step, Math.min(max, 16 * step)) } : contourLevels(max);
   const mlp = mlpWith(NIN, NOUTS, params);
   return {
-    runs: heatRuns(y, surfaceFrame, SHADE_TOP),
+    bands: heatBands(y, surfaceFrame, SHADE_TOP),
     contours: contourPaths(y, chosen.levels, surfaceFrame),
     step: chosen.step,
     zeroLine: contourPaths(z, [0], surfaceFrame)[0]?.d ?? '',

@@ -44,51 +44,21 @@ export function toPixelY(x2: number, domain: Domain, frame: Frame): number {
   return frame.size - ((x2 - domain.min) / (domain.max - domain.min)) * frame.size;
 }
 
-/** One horizontal run of heatmap cells that share a shade: opacity in [0, 1]. */
-export type HeatRun = { x: number; y: number; width: number; height: number; opacity: number };
+/** One shade of the heatmap: the region where the value reaches it, as one SVG path; shade in (0, 1]. */
+export type HeatShade = { shade: number; d: string };
 
 /**
- * The heatmap as horizontal runs of equal shade. Each sample owns a cell centred on it (edge
- * cells reach half a cell past the frame; clip them). Shades: value/top clamped to [0, 1],
- * rounded to 1/levels, so flat regions (a ReLU's zeros) become a single rectangle.
+ * The heatmap as nested regions, palest first: shade k/levels covers where value/top rounds to
+ * k/levels or more, its edge traced by the contour at (k − ½)/levels · top, interpolated between
+ * samples. Painted in order, each over the last, they shade the surface in smooth-edged bands
+ * instead of grid cells. A region closes along the outside of the sampled square, half a cell
+ * past the frame, so clip the drawing to the frame.
  */
-export function heatRuns(grid: Grid, frame: Frame, top: number, levels = 24): HeatRun[] {
-  const side = grid.n + 1;
-  const cell = frame.size / grid.n;
-  const shade = (v: number) => Math.round(Math.min(1, Math.max(0, v / top)) * levels) / levels;
-  const runs: HeatRun[] = [];
-  for (let j = 0; j < side; j++) {
-    const y = frame.size - (j + 0.5) * cell;
-    let start = 0;
-    let current = shade(grid.values[j * side]);
-    for (let i = 1; i <= side; i++) {
-      const s = i < side ? shade(grid.values[j * side + i]) : NaN;
-      if (s !== current) {
-        runs.push({ x: (start - 0.5) * cell, y, width: (i - start) * cell, height: cell, opacity: current });
-        start = i;
-        current = s;
-      }
-    }
-  }
-  return runs;
-}
-
-/** All heatmap runs of one shade as one SVG path (rectangles in frame pixels): opacity in (0, 1]. */
-export type HeatShade = { opacity: number; d: string };
-
-/**
- * The heatmap's runs grouped by shade, one path per shade, palest first; runs of shade 0 draw
- * nothing and are left out. The same rectangles as the runs, in a few dozen elements instead of
- * hundreds, which the browser parses and lays out far faster.
- */
-export function heatShades(runs: readonly HeatRun[]): HeatShade[] {
-  const byShade = new Map<number, string[]>();
-  for (const r of runs) {
-    if (r.opacity === 0) continue;
-    const d = `M${round2(r.x)},${round2(r.y)}h${round2(r.width)}v${round2(r.height)}h${round2(-r.width)}Z`;
-    byShade.get(r.opacity)?.push(d) ?? byShade.set(r.opacity, [d]);
-  }
-  return [...byShade].sort(([a], [b]) => a - b).map(([opacity, ds]) => ({ opacity, d: ds.join('') }));
+export function heatBands(grid: Grid, frame: Frame, top: number, levels = 24): HeatShade[] {
+  const thresholds = Array.from({ length: levels }, (_, k) => ((k + 0.5) / levels) * top);
+  return contourPaths(grid, thresholds, frame)
+    .map((c, k) => ({ shade: (k + 1) / levels, d: c.d }))
+    .filter((b) => b.d !== '');
 }
 
 /** Contour levels for values up to `max`: round steps, at most `most` of them, never 0. */

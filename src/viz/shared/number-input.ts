@@ -13,14 +13,14 @@ export const inputLimit = 1e6;
  * number: null, undefined or NaN while the field holds no number.
  */
 export function numberProblem(name: string, value: number | null | undefined): Problem | null {
-  if (typeof value !== 'number' || Number.isNaN(value)) return { message: `${name} needs a number, like 2 or −1.5.` };
-  if (!(Math.abs(value) <= inputLimit)) return { message: `${name} must be between ${int(-inputLimit)} and ${int(inputLimit)}.` };
+  if (typeof value !== 'number' || Number.isNaN(value)) return { message: `Type a number for ${name}, like 2 or −1.5.` };
+  if (!(Math.abs(value) <= inputLimit)) return { message: `Keep ${name} between ${int(-inputLimit)} and ${int(inputLimit)}.` };
   return null;
 }
 
 /** Why the value typed for `name` is not a whole number from 1 to max (a size, a count), or null when it is. */
 export function sizeProblem(name: string, value: number | null | undefined, max: number): Problem | null {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
-    return { message: `${name} needs a whole number from 1 to ${int(max)}.` };
+    return { message: `Type a whole number from 1 to ${int(max)} for ${name}.` };
   return null;
 }

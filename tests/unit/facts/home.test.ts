@@ -18,6 +18,9 @@ describe('homeFacts', () => {
     expect(homeFacts.steps).toBe(generated.training.steps);
     expect(homeFacts.uniformLoss).toBeCloseTo(Math.log(homeFacts.vocabSize), 12);
     expect(homeFacts.meanLast100).toBeLessThan(homeFacts.firstLoss);
+    const losses: number[] = JSON.parse(readFileSync(new URL('../../../public/data/losses.json', import.meta.url), 'utf8'));
+    expect(homeFacts.meanLast100).toBeCloseTo(losses.slice(-100).reduce((a, b) => a + b, 0) / 100, 5);
+    expect(homeFacts.finalLoss).toBeCloseTo(losses[losses.length - 1], 5);
     expect(homeFacts.sampleNames).toEqual(generated.samples.names);
   });
 
@@ -29,6 +32,6 @@ describe('homeFacts', () => {
 describe('glossaryFacts', () => {
   it('quotes the context length, parameter count and vocabulary of the shipped model', () => {
     const config = microgptConfig(homeFacts.vocabSize);
-    expect(glossaryFacts).toEqual({ blockSize: config.blockSize, parameters: parameterCount(config), vocabSize: homeFacts.vocabSize });
+    expect(glossaryFacts).toEqual({ blockSize: config.blockSize, nEmbd: config.nEmbd, parameters: parameterCount(config), vocabSize: homeFacts.vocabSize });
   });
 });

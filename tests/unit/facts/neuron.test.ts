@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../src/engine/random.ts';
+import { initStateDict, microgptConfig } from '../../../src/engine/index.ts';
 import { MLP, mlpWith, mse, trace } from '../../../src/engine/lessons/neuron.ts';
 import { neuronChapter, neuronFacts } from '../../../src/facts/neuron.ts';
 import { model } from '../../../src/facts/shipped.ts';
@@ -22,6 +23,16 @@ describe('neuronFacts', () => {
     const mlp = new MLP(3, [2, 1], new Random(L.mlp.seed));
     L.mlp.batch.forEach((r) => expect(r.y).toBe(mlp.call(r.x)[0]));
     expect(L.mlp.loss).toBe(mse(L.mlp.batch.map((r) => r.y), L.mlp.batch.map((r) => r.target)));
+  });
+
+  it('quotes the std microgpt’s fresh weights are drawn with, as the engine draws them', () => {
+    const sd = initStateDict(microgptConfig(27), new Random(7));
+    const xs = Object.values(sd).flat(2);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const std = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
+    expect(L.initStd).toBe(0.08); // microgpt.py: std=0.08
+    expect(std / L.initStd).toBeGreaterThan(0.95);
+    expect(std / L.initStd).toBeLessThan(1.05);
   });
 
   it('the dead network of the exercise really is off for the whole batch', () => {

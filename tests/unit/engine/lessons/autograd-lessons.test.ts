@@ -7,7 +7,8 @@ import { Value as EngineValue } from '../../../../src/engine/value.ts';
 import { Value as Stage4 } from '../../../../src/engine/lessons/stage4-local-gradients.ts';
 import { Value as Stage5 } from '../../../../src/engine/lessons/stage5-backward.ts';
 import { stage, stages } from '../../../../src/engine/lessons/stages.ts';
-import { nudge } from '../../../../src/viz/autograd/nudge.ts';
+import { nudge, nudgeVerdict } from '../../../../src/viz/autograd/nudge.ts';
+import { short } from '../../../../src/viz/shared/format.ts';
 import { evaluateExpr } from '../../../../src/viz/autograd/expr.ts';
 import { graphOf, gradientsOf } from '../../../../src/viz/autograd/value-graph.ts';
 import { exprNodeViews } from '../../../../src/viz/autograd/graph-view.ts';
@@ -136,5 +137,51 @@ describe('node views of an expression graph', () => {
     ]);
     const after = exprNodeViews(g, gradientsOf(g));
     expect(after.map((v) => v.grad)).toEqual(['4', '2', '1', '1']);
+  });
+});
+
+describe('the nudge check’s verdict', () => {
+  const at = (src: string, env: Record<string, number>, name: string, h: number) => {
+    const r = nudge(src, env, name, h);
+    if (!r.ok) throw new Error(r.problem.message);
+    return r;
+  };
+
+  it('at the corner of relu(a − 2), a = 2, says it is a corner whose gradient describes one side, and that the miss is h', () => {
+    for (const h of [0.1, 0.001]) {
+      const r = at('relu(a-2)', { a: 2 }, 'a', h);
+      expect(r.grad).toBe(0);
+      expect(r.gap).toBeCloseTo(h, 12);
+      expect(r.corner).toBe('at');
+      const text = nudgeVerdict(r, 'a', h);
+      expect(text).toMatch(/^a sits at a corner of relu here/);
+      expect(text).toContain('0 by convention, describes one side only');
+      expect(text).toContain(`falls short of the real change by ${short(h)}, which is h itself`);
+      expect(text).not.toMatch(/curves/);
+    }
+  });
+
+  it('at a corner the nudge leaves towards the flat side, says the match holds for that side only', () => {
+    const r = at('relu(2-a)', { a: 2 }, 'a', 0.01);
+    expect(r.exact).toBe(true);
+    expect(r.corner).toBe('at');
+    expect(nudgeVerdict(r, 'a', 0.01)).toMatch(/describes one side only; this nudge goes to that side/);
+  });
+
+  it('a nudge that crosses a corner says so', () => {
+    const r = at('relu(a-2)', { a: 1.95 }, 'a', 0.1);
+    expect(r.corner).toBe('crossed');
+    expect(nudgeVerdict(r, 'a', 0.1)).toMatch(/^Between a and a \+ 0\.1 the input of a relu crosses 0/);
+  });
+
+  it('says over or under, never a negative miss', () => {
+    const over = at('log(a)', { a: 2 }, 'a', 0.1); // concave: the tangent overshoots
+    expect(over.gap).toBeLessThan(0);
+    expect(nudgeVerdict(over, 'a', 0.1)).toContain(`overshoots the real change by ${short(-over.gap)}`);
+    const under = at('a^3', { a: 2 }, 'a', 0.1);
+    expect(under.gap).toBeGreaterThan(0);
+    expect(nudgeVerdict(under, 'a', 0.1)).toContain(`falls short of the real change by ${short(under.gap)}`);
+    for (const r of [over, under]) expect(nudgeVerdict(r, 'a', 0.1)).not.toContain('−');
+    expect(nudgeVerdict(at('a*b + a', { a: 2, b: 3 }, 'a', 0.001), 'a', 0.001)).toMatch(/^The gradient predicts the change exactly/);
   });
 });

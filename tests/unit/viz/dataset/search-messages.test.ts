@@ -17,8 +17,17 @@ describe('unknownCharactersMessage', () => {
   });
 });
 
+describe('a message that starts with a space', () => {
+  it('starts with a capital letter', () => {
+    expect(unknownCharactersMessage([' ', 'X'], false)).toMatch(/^A space, “X” are not one of the letters a–z/);
+    expect(unknownCharactersMessage([' '], true)).toBe("A space is not among this dataset's characters, so no document contains it.");
+  });
+});
+
 describe('matchCountMessage', () => {
   it.each([
+    [0, 'contains', 'No names contain “ann”.'],
+    [0, 'starts', 'No names start with “ann”.'],
     [1, 'contains', '1 name contains “ann”.'],
     [2, 'contains', '2 names contain “ann”.'],
     [1, 'starts', '1 name starts with “ann”.'],

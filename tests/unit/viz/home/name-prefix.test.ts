@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
-import { prefixProblem } from '../../../../src/viz/home/name-prefix.ts';
+import { prefixProblem, usablePrefix } from '../../../../src/viz/home/name-prefix.ts';
 
 const tokenizer = new Tokenizer([...'abcdefghijklmnopqrstuvwxyz']);
 
@@ -28,5 +28,22 @@ describe('prefixProblem', () => {
   it('refuses a prefix that fills the context, as generate() does', () => {
     expect(prefixProblem(tokenizer, 4, 'abc')).toBe('');
     expect(prefixProblem(tokenizer, 4, 'abcd')).toBe("A prefix must be shorter than 4 letters (the model's context).");
+  });
+});
+
+describe('usablePrefix', () => {
+  it('drops trailing whitespace when the model has no space token, and says it did', () => {
+    expect(usablePrefix(tokenizer, 'ma ')).toEqual({ prefix: 'ma', trimmed: true });
+    expect(usablePrefix(tokenizer, 'ma \t')).toEqual({ prefix: 'ma', trimmed: true });
+    expect(usablePrefix(tokenizer, 'ma')).toEqual({ prefix: 'ma', trimmed: false });
+  });
+
+  it('keeps a leading or inner space, which prefixProblem then names', () => {
+    expect(usablePrefix(tokenizer, ' ma')).toEqual({ prefix: ' ma', trimmed: false });
+    expect(prefixProblem(tokenizer, 16, usablePrefix(tokenizer, 'm a ').prefix)).toMatch(/^The space is not in the vocabulary/);
+  });
+
+  it('keeps a trailing space for a model whose vocabulary has one', () => {
+    expect(usablePrefix(new Tokenizer([...' ab']), 'a ')).toEqual({ prefix: 'a ', trimmed: false });
   });
 });

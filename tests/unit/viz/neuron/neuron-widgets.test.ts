@@ -6,7 +6,7 @@ import { Random } from '../../../../src/engine/random.ts';
 import { fixed } from '../../../../src/viz/shared/format.ts';
 import { MLP, mlpWith, mse, parameters, trace } from '../../../../src/engine/lessons/neuron.ts';
 import {
-  controlIndex, defaultNetworkValues, describeForwardPass, networkControls, networkDiagram, networkFrom, networkSurface,
+  controlIndex, defaultNetworkValues, edgeLabelSize, describeForwardPass, networkControls, networkDiagram, networkFrom, networkSurface,
   snap, splitValues, surfaceGrids, surfacePoint,
 } from '../../../../src/viz/neuron/network.ts';
 import {
@@ -288,5 +288,14 @@ describe('the drawn waterfall and history', () => {
   it('the history ends at the latest reading', () => {
     expect(historyLast([10, 0.1], 100, 50, 11)).toEqual({ x: 10, y: 25, off: null });
     expect(historyLast([], 100, 50, 11).x).toBe(0);
+  });
+});
+
+describe('edgeLabelSize', () => {
+  it('is 12 units at full size or larger, and grows so a scaled-down label stays 12 px on screen', () => {
+    expect(edgeLabelSize(380, 380)).toBe(12);
+    expect(edgeLabelSize(512, 380)).toBe(12);
+    for (const shown of [300, 250, 190]) expect((edgeLabelSize(shown, 380) * shown) / 380).toBeCloseTo(12, 10);
+    expect(edgeLabelSize(0, 380)).toBe(12); // not yet measured
   });
 });

@@ -1,9 +1,9 @@
-// Surface layout: sampling a function on a grid, the heatmap's runs, contour levels and
+// Surface layout: sampling a function on a grid, the heatmap's shades, contour levels and
 // paths, and the fold lines where a ReLU switches on.
 
 import { describe, expect, it } from 'vitest';
 import {
-  axisTicks, contourLevels, contourPaths, foldLine, gridMax, heatRuns, heatShades, levelsEvery, sampleGrid, toPixelX, toPixelY,
+  axisTicks, contourLevels, contourPaths, foldLine, gridMax, heatBands, levelsEvery, sampleGrid, toPixelX, toPixelY,
 } from '../../../../src/viz/neuron/surface.ts';
 
 const domain = { min: -2, max: 2 };
@@ -41,43 +41,26 @@ describe('pixels', () => {
   });
 });
 
-describe('heatRuns', () => {
-  it('a flat grid becomes one run per row, each a full row wide', () => {
-    const runs = heatRuns(sampleGrid(() => 0, domain, 4), frame, 3);
-    expect(runs).toHaveLength(5);
-    const cell = frame.size / 4;
-    expect(runs[0]).toEqual({ x: -cell / 2, y: frame.size - cell / 2, width: 5 * cell, height: cell, opacity: 0 });
+describe('heatBands', () => {
+  it('a grid of zeros shades nothing', () => {
+    expect(heatBands(sampleGrid(() => 0, domain, 4), frame, 3)).toEqual([]);
   });
 
-  it('shades are value / top, clamped to [0, 1] and rounded to the given number of levels', () => {
-    const g = sampleGrid((x1) => x1 + 2, domain, 4); // 0 1 2 3 4 along each row
-    const row = heatRuns(g, frame, 2, 4).slice(0, 3);
-    expect(row.map((r) => r.opacity)).toEqual([0, 0.5, 1]);
-    expect(row.map((r) => r.width / (frame.size / 4))).toEqual([1, 1, 3]); // 2, 3 and 4 all clamp to full shade
-  });
-});
-
-describe('heatShades', () => {
-  it('draws every run of a shade as one path of the same rectangles, palest first, and leaves out shade 0', () => {
-    const runs = [
-      { x: 0, y: 0, width: 10, height: 5, opacity: 0.5 },
-      { x: 10, y: 0, width: 4, height: 5, opacity: 0 },
-      { x: 14, y: 0, width: 6, height: 5, opacity: 1 },
-      { x: 0, y: 5, width: 2.5, height: 5, opacity: 0.5 },
-    ];
-    expect(heatShades(runs)).toEqual([
-      { opacity: 0.5, d: 'M0,0h10v5h-10ZM0,5h2.5v5h-2.5Z' },
-      { opacity: 1, d: 'M14,0h6v5h-6Z' },
-    ]);
+  it('nests the shades, palest first, each covering where value/top rounds up to it', () => {
+    const g = sampleGrid((x1) => x1 + 2, domain, 8); // 0 … 4 from left to right
+    const bands = heatBands(g, frame, 4, 4);
+    expect(bands.map((b) => b.shade)).toEqual([0.25, 0.5, 0.75, 1]);
+    // each band's left edge sits where the value crosses its threshold (k − ½)/levels · top, interpolated between samples
+    const leftEdge = (d: string) => Math.min(...[...d.matchAll(/[ML]([-\d.]+),/g)].map(([, x]) => Number(x)).filter((x) => x >= 0));
+    bands.forEach((b, k) => expect(leftEdge(b.d)).toBeCloseTo(toPixelX((k + 0.5) - 2, domain, frame), 6));
   });
 
-  it('covers exactly the area of the shaded runs of a real grid', () => {
-    const runs = heatRuns(sampleGrid((x1, x2) => Math.max(0, x1 + x2), domain, 20), frame, 3);
-    const area = (d: string) => [...d.matchAll(/h([-\d.]+)v([-\d.]+)/g)].reduce((s, [, w, h]) => s + Number(w) * Number(h), 0);
-    for (const shade of heatShades(runs)) {
-      const want = runs.filter((r) => r.opacity === shade.opacity).reduce((s, r) => s + r.width * r.height, 0);
-      expect(area(shade.d)).toBeCloseTo(want, 6);
-    }
+  it('traces its edges between samples, not along grid cells', () => {
+    const g = sampleGrid((x1, x2) => Math.max(0, x1 + x2), domain, 10);
+    const cell = frame.size / 10;
+    const xs = heatBands(g, frame, 3).flatMap((b) => [...b.d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map(([, x]) => Number(x)));
+    const offGrid = xs.filter((x) => Math.abs(x / cell - Math.round(x / cell)) > 0.01);
+    expect(offGrid.length).toBeGreaterThan(xs.length / 4);
   });
 });
 

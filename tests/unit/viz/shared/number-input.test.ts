@@ -14,18 +14,18 @@ describe('numberProblem', () => {
     ['an empty field', null],
     ['a field the browser could not read', undefined],
     ['NaN', Number.NaN],
-  ])('asks for a number for %s', (_, v) => expect(numberProblem('x', v)).toEqual({ message: 'x needs a number, like 2 or −1.5.' }));
+  ])('asks for a number for %s', (_, v) => expect(numberProblem('x', v)).toEqual({ message: 'Type a number for x, like 2 or −1.5.' }));
 
   it.each([
     ['a number past the limit', inputLimit * 10],
     ['Infinity (what 1e999 parses to)', Number.POSITIVE_INFINITY],
     ['−Infinity', Number.NEGATIVE_INFINITY],
-  ])('names the range for %s', (_, v) => expect(numberProblem('b', v)).toEqual({ message: 'b must be between −1,000,000 and 1,000,000.' }));
+  ])('names the range for %s', (_, v) => expect(numberProblem('b', v)).toEqual({ message: 'Keep b between −1,000,000 and 1,000,000.' }));
 });
 
 describe('sizeProblem', () => {
   it.each([1, 16, 100_000])('takes the whole number %d up to the limit', (v) => expect(sizeProblem('n_embd', v, 100_000)).toBeNull());
   it.each([0, -1, 1.5, 100_001, Number.NaN, null, undefined, Infinity])('refuses %s with one message naming the range', (v) => {
-    expect(sizeProblem('n_embd', v, 100_000)?.message).toBe('n_embd needs a whole number from 1 to 100,000.');
+    expect(sizeProblem('n_embd', v, 100_000)?.message).toBe('Type a whole number from 1 to 100,000 for n_embd.');
   });
 });
