@@ -263,7 +263,7 @@ export function buildExpr(expr: Expr, env: Readonly<Record<string, number>>): Bu
         case 'var': {
           let v = vars.get(e.name);
           if (!v) {
-            const x = env[e.name];
+            const x = valueIn(env, e.name);
             if (x === undefined || !Number.isFinite(x)) throw new ParseError(`${e.name} needs a value`, e.column);
             v = new Value(x);
             vars.set(e.name, v);
@@ -328,10 +328,32 @@ export function evaluateExpr(src: string, env: Readonly<Record<string, number>>)
   return { ...buildExpr(parsed.expr, env), variables: parsed.variables };
 }
 
+/**
+ * The value of a variable in `env`, or undefined: only the record's own entries count, so a
+ * variable called constructor, toString or __proto__ is a name like any other, never a
+ * property every object inherits.
+ */
+export function valueIn(env: Readonly<Record<string, number>>, name: string): number | undefined {
+  return Object.hasOwn(env, name) ? env[name] : undefined;
+}
+
 /** Starting values for variables the reader introduces; any other name starts at 1. */
 const startingValues: Readonly<Record<string, number>> = { a: 2, b: 3, c: -1, d: 0.5, w: 2, x: 3, y: 10, z: -2 };
 
 /** The value a new variable starts with. */
 export function startingValue(name: string): number {
-  return startingValues[name] ?? 1;
+  return valueIn(startingValues, name) ?? 1;
+}
+
+/**
+ * The values of an expression's variables: the reader's own where they typed one, else the
+ * starting value. A record without a prototype, its entries made by defineProperty, so that
+ * every name (__proto__ included) is an ordinary entry.
+ */
+export function variableValues(variables: readonly string[], typed: ReadonlyMap<string, number>): Readonly<Record<string, number>> {
+  const env: Record<string, number> = Object.create(null);
+  for (const v of variables) {
+    Object.defineProperty(env, v, { value: typed.get(v) ?? startingValue(v), enumerable: true, writable: true, configurable: true });
+  }
+  return env;
 }

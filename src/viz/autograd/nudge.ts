@@ -3,7 +3,7 @@
 
 import { short } from '../shared/format.ts';
 import { fail, type Failed } from '../shared/problem.ts';
-import { evaluateExpr } from './expr.ts';
+import { evaluateExpr, valueIn, variableValues } from './expr.ts';
 import { graphOf, gradientsOf, type ValueGraph } from './value-graph.ts';
 
 /**
@@ -25,7 +25,10 @@ export type NudgeResult =
 export function nudge(src: string, env: Readonly<Record<string, number>>, name: string, h: number): NudgeResult {
   const at = evaluateExpr(src, env);
   if (!at.ok) return at;
-  const moved = evaluateExpr(src, { ...env, [name]: env[name] + h });
+  const start = valueIn(env, name);
+  if (start === undefined) return fail(`${name} needs a value`);
+  const names = Object.keys(env);
+  const moved = evaluateExpr(src, variableValues(names, new Map(names.map((v) => [v, v === name ? start + h : env[v]]))));
   if (!moved.ok) return fail(`After the nudge: ${moved.problem.message}`, moved.problem.at);
   const graph = graphOf(at.graph.root, at.graph.names);
   const grads = gradientsOf(graph);

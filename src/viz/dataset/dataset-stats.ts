@@ -154,7 +154,7 @@ export type SearchMode = 'contains' | 'starts';
 
 /** A search's outcome: matches counted in full, a bounded list shown, and characters no document can contain. */
 export type SearchResult = {
-  /** The query as matched: lowercased. */
+  /** The query as matched: case-folded (foldCase). */
   query: string;
   total: number;
   shown: string[];
@@ -163,7 +163,18 @@ export type SearchResult = {
 };
 
 /**
- * Case-insensitive search of documents. `chars` is the dataset's vocabulary; a query with a
+ * A text with case differences removed, for comparing as a reader does: composed (NFC, so an
+ * accent typed as a separate mark matches the precomposed letter), lowercased without the
+ * browser's locale (a Turkish setting would otherwise turn I into dotless ı), and the Greek
+ * final sigma ς folded with σ — lowercasing Σ gives σ, and a reader searching Σ or σ means
+ * both forms. Each code point folds to one code point, so positions still match.
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toLowerCase().replaceAll('ς', 'σ');
+}
+
+/**
+ * Case-insensitive search of documents (compared with foldCase). `chars` is the dataset's vocabulary; a query with a
  * character outside it matches nothing and names the character instead.
  */
 export function searchDocuments(
@@ -172,14 +183,14 @@ export function searchDocuments(
   options: { mode?: SearchMode; limit?: number; chars?: readonly string[] } = {},
 ): SearchResult {
   const { mode = 'contains', limit = 50, chars } = options;
-  const q = query.toLowerCase();
-  const known = chars ? new Set(chars.map((c) => c.toLowerCase())) : null;
+  const q = foldCase(query);
+  const known = chars ? new Set(chars.map(foldCase)) : null;
   const unknown = known ? [...new Set(codePoints(q).filter((c) => !known.has(c)))] : [];
   if (q.length === 0 || unknown.length > 0) return { query: q, total: 0, shown: [], unknown };
   let total = 0;
   const shown: string[] = [];
   for (const doc of docs) {
-    const d = doc.toLowerCase();
+    const d = foldCase(doc);
     if (mode === 'starts' ? d.startsWith(q) : d.includes(q)) {
       total++;
       if (shown.length < limit) shown.push(doc);

@@ -83,6 +83,18 @@ export function tokenizeForView(tokenizer: Tokenizer, text: string): TokenizedVi
   };
 }
 
+/**
+ * How many chips the playground shows, in words that agree with the chips: "6 tokens" when
+ * every character has an id, "6 positions, 1 without an id" when some do not (a character
+ * the vocabulary lacks is a chip but not a token).
+ */
+export function countSummary(view: TokenizedView): string {
+  const positions = view.chips.length;
+  const missing = positions - view.tokenCount;
+  if (missing === 0) return `${positions} token${positions === 1 ? '' : 's'}`;
+  return `${positions} positions, ${missing} without an id`;
+}
+
 /** Ids as the text the widget prints: "[26, 4, 12, 12, 0, 26]", with ? for unknown characters. */
 export function formatIds(ids: readonly (number | null)[]): string {
   return `[${ids.map((id) => (id === null ? '?' : String(id))).join(', ')}]`;
@@ -98,6 +110,18 @@ export type TrainingPair = { position: number; input: number; target: number };
 export function trainingPairs(ids: readonly number[], limit = Infinity): TrainingPair[] {
   const n = Math.max(0, Math.min(limit, ids.length - 1));
   return Array.from({ length: n }, (_, position) => ({ position, input: ids[position], target: ids[position + 1] }));
+}
+
+/** A training pair and whether it falls inside the context microgpt trains on. */
+export type ShownPair = TrainingPair & { inContext: boolean };
+
+/**
+ * Every (input → target) pair of a sequence, each marked with whether microgpt trains on it:
+ * it reads at most `blockSize` positions of a document (n = min(block_size, len(tokens) − 1)),
+ * so pairs from position blockSize on are shown but never trained.
+ */
+export function pairsInContext(ids: readonly number[], blockSize: number): ShownPair[] {
+  return trainingPairs(ids).map((p) => ({ ...p, inContext: p.position < blockSize }));
 }
 
 /** What decoding a typed list of ids gives: the text, or a problem saying which entry is wrong. */

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../../src/engine/random.ts';
-import { buildExpr, evaluateExpr, limits, parseExpr, startingValue, type Expr } from '../../../../src/viz/autograd/expr.ts';
+import { buildExpr, evaluateExpr, limits, parseExpr, startingValue, valueIn, variableValues, type Expr } from '../../../../src/viz/autograd/expr.ts';
+import { nudge } from '../../../../src/viz/autograd/nudge.ts';
 import { graphOf, gradientsOf } from '../../../../src/viz/autograd/value-graph.ts';
 
 /** Evaluate the expression's output at env; throws if it fails. */
@@ -202,3 +203,40 @@ describe('gradients of random expressions', () => {
 const _typed: Expr = { kind: 'num', value: 1, column: 1 };
 void _typed;
 void buildExpr;
+
+describe('names every object inherits are variables like any other', () => {
+  const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+
+  for (const name of inherited) {
+    it(`${name} starts at 1, takes a typed value and gets its gradient`, () => {
+      expect(startingValue(name)).toBe(1);
+      const parsed = parseExpr(`${name}*${name} + b`);
+      if (!parsed.ok) throw new Error(parsed.problem.message);
+      expect(parsed.variables).toEqual([name, 'b']);
+      const env = variableValues(parsed.variables, new Map([[name, 4]]));
+      expect(Object.keys(env)).toEqual([name, 'b']);
+      expect(valueIn(env, name)).toBe(4);
+      const built = buildExpr(parsed.expr, env);
+      if (!built.ok) throw new Error(built.problem.message);
+      expect(built.graph.root.data).toBe(4 * 4 + 3);
+      const g = graphOf(built.graph.root, built.graph.names);
+      const input = g.nodes.findIndex((n) => n.kind === 'input' && n.name === name);
+      expect(gradientsOf(g)[input]).toBe(2 * 4);
+    });
+
+    it(`${name} without a value is missing, not inherited`, () => {
+      const r = evaluateExpr(name, { a: 1 });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problem.message).toBe(`${name} needs a value`);
+    });
+  }
+
+  it('the nudge check moves __proto__ like any other input', () => {
+    const env = variableValues(['__proto__', 'constructor'], new Map([['__proto__', 2], ['constructor', 3]]));
+    const r = nudge('__proto__*constructor', env, '__proto__', 0.5);
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.before).toBe(6);
+    expect(r.after).toBe(2.5 * 3);
+    expect(r.grad).toBe(3);
+  });
+});

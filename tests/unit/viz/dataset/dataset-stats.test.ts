@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocuments } from '../../../../src/engine/data.ts';
 import {
   binLabel, datasetStats, datasetSummary, displayChar, endingCounts, followerCounts, lengthHistogram,
-  letterCounts, sampleDocuments, searchDocuments, topCounts,
+  letterCounts, sampleDocuments, searchDocuments, topCounts, foldCase,
 } from '../../../../src/viz/dataset/dataset-stats.ts';
 import { defaultNames } from '../../../../scripts/build/names.ts';
 
@@ -121,6 +121,34 @@ describe('sampleDocuments', () => {
 
 describe('searchDocuments', () => {
   const docs = ['anna', 'hanna', 'Anabel', 'bob'];
+
+  describe('Greek sigma: Σ, σ and the final ς are one letter to a reader', () => {
+    const greek = ['Νίκος', 'Σοφία', 'Ερμής', 'Άννα', 'Κασσάνδρα'];
+    const withSigma = ['Νίκος', 'Σοφία', 'Ερμής', 'Κασσάνδρα'];
+    for (const q of ['Σ', 'σ', 'ς']) {
+      it(`searching ${q} finds every name with a sigma in any form`, () => {
+        expect(searchDocuments(greek, q).shown).toEqual(withSigma);
+      });
+    }
+    it('a word ending in ς is found by the same word typed with σ or in capitals', () => {
+      expect(searchDocuments(greek, 'νίκοσ').shown).toEqual(['Νίκος']);
+      expect(searchDocuments(greek, 'ΝΊΚΟΣ').shown).toEqual(['Νίκος']);
+      expect(searchDocuments(greek, 'ος', { mode: 'starts' }).shown).toEqual([]);
+      expect(searchDocuments(greek, 'σο', { mode: 'starts' }).shown).toEqual(['Σοφία']);
+    });
+    it('a dataset whose only sigma is ς still knows Σ', () => {
+      const chars = [...new Set('Νίκος'.split(''))];
+      expect(searchDocuments(['Νίκος'], 'Σ', { chars })).toEqual({ query: 'σ', total: 1, shown: ['Νίκος'], unknown: [] });
+    });
+  });
+
+  it('foldCase composes accents, ignores the locale and keeps one code point per code point', () => {
+    expect(foldCase('e\u0301')).toBe('é');
+    expect(foldCase('IRMAK')).toBe('irmak');
+    expect(foldCase('ΟΔΥΣΣΕΥΣ')).toBe('οδυσσευσ');
+    expect(foldCase('Οδυσσεύς')).toBe('οδυσσεύσ');
+    expect([...foldCase('Ωμέγας')].length).toBe([...'Ωμέγας'].length);
+  });
 
   it('searchDocuments finds a substring anywhere, ignoring case', () => {
     expect(searchDocuments(docs, 'ANN')).toEqual({ query: 'ann', total: 2, shown: ['anna', 'hanna'], unknown: [] });

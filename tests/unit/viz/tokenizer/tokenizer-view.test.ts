@@ -8,7 +8,7 @@ import { parseDocuments } from '../../../../src/engine/data.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import { bpeSnapshot, bpeSplit, lengthChart, mergeRows } from '../../../../src/viz/tokenizer/bpe-view.ts';
 import {
-  charName, chipText, decodeForView, describeChars, formatIds, tokenizeForView, trainingPairs, unknownProblem,
+  charName, chipText, countSummary, decodeForView, describeChars, formatIds, pairsInContext, tokenizeForView, trainingPairs, unknownProblem,
 } from '../../../../src/viz/tokenizer/token-view.ts';
 
 const names = parseDocuments(readFileSync(new URL('../../../../public/data/names.txt', import.meta.url), 'utf8'));
@@ -107,6 +107,29 @@ describe('trainingPairs', () => {
     for (const name of ['ab', 'albertina', 'christophorus']) expect(trainingPairs(tok.encodeDocument(name))).toHaveLength(name.length + 1);
     expect(trainingPairs(tok.encodeDocument('christophorus'), 5)).toHaveLength(5);
     expect(trainingPairs([26])).toEqual([]);
+  });
+});
+
+describe('what the playground says about its chips and pairs', () => {
+  it('countSummary counts the chips shown: tokens when all have ids, positions and the missing ids otherwise', () => {
+    expect(countSummary(tokenizeForView(tok, 'emma'))).toBe('6 tokens');
+    expect(countSummary(tokenizeForView(tok, ''))).toBe('2 tokens');
+    const one = tokenizeForView(tok, 'Emma');
+    expect(one.chips).toHaveLength(6);
+    expect(countSummary(one)).toBe('6 positions, 1 without an id');
+    expect(countSummary(tokenizeForView(tok, 'EMMA!'))).toBe('7 positions, 5 without an id');
+  });
+
+  it('pairsInContext marks the pairs from position blockSize on as never trained, as microgpt’s n = min(block_size, len − 1)', () => {
+    const blockSize = 16;
+    const name = 'abcdefghijklmnopqrstuvwxyz';
+    const ids = tok.encodeDocument(name);
+    const pairs = pairsInContext(ids, blockSize);
+    expect(pairs).toHaveLength(name.length + 1);
+    expect(pairs.filter((p) => p.inContext)).toHaveLength(Math.min(blockSize, ids.length - 1));
+    expect(pairs.filter((p) => p.inContext).map(({ inContext: _, ...p }) => p)).toEqual(trainingPairs(ids, blockSize));
+    expect(pairs.findIndex((p) => !p.inContext)).toBe(blockSize);
+    expect(pairsInContext(tok.encodeDocument('emma'), blockSize).every((p) => p.inContext)).toBe(true);
   });
 });
 
