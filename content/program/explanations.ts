@@ -5,7 +5,9 @@
 // explanation or an explanation names a line that is gone.
 
 import type { ProgramGroup } from '../../src/components/program/types.ts';
-import { initStd } from '../../src/engine/params.ts';
+import { neuronFacts } from '../../src/facts/neuron.ts';
+
+const { initStd } = neuronFacts();
 
 const data = 'src/engine/data.ts';
 const tok = 'src/engine/tokenizer.ts';

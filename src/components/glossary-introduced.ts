@@ -5,8 +5,8 @@
 
 import GithubSlugger from 'github-slugger';
 
-/** One chapter's source, in reading order. */
-export type ChapterSource = { slug: string; title: string; order: number; text: string };
+/** One chapter's source, in reading order; `page` is its URL when it is not /chapters/<slug>/ (a page after the chapters). */
+export type ChapterSource = { slug: string; title: string; order: number; text: string; page?: string };
 
 /** Where a term is first used: the chapter, and the section heading above it (none before the first heading). */
 export type Introduced = { chapter: string; chapterTitle: string; order: number; section: string | null; href: string };
@@ -29,7 +29,7 @@ export function firstUses(chapters: readonly ChapterSource[]): Map<string, Intro
       }
       for (const m of line.matchAll(/<Term\s+id="([^"]+)"/g)) {
         if (found.has(m[1])) continue;
-        const href = `/chapters/${ch.slug}/${section ? `#${section.slug}` : ''}`;
+        const href = `${ch.page ?? `/chapters/${ch.slug}/`}${section ? `#${section.slug}` : ''}`;
         found.set(m[1], { chapter: ch.slug, chapterTitle: ch.title, order: ch.order, section: section?.text ?? null, href });
       }
     }

@@ -1,9 +1,9 @@
 // The glossary's "introduced in": the first <Term> of each id in reading order, with its section.
 
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { firstUses } from '../../../src/components/glossary-introduced.ts';
 import { glossary } from '../../../src/components/glossary.ts';
+import { bookSources } from '../../../src/components/book-sources.ts';
 
 describe('firstUses', () => {
   const chapters = [
@@ -21,13 +21,8 @@ describe('firstUses', () => {
   });
 });
 
-describe('the real chapters', () => {
-  const dir = 'content/chapters';
-  const chapters = readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => {
-    const text = readFileSync(`${dir}/${f}`, 'utf8');
-    return { slug: f.replace(/^\d+-|\.mdx$/g, ''), title: f, order: Number(f.slice(0, 2)), text };
-  });
-  const uses = firstUses(chapters);
+describe('the real chapters and the pages after them', () => {
+  const uses = firstUses(bookSources());
 
   it('introduce every glossary term but the few kept for readers of other texts', () => {
     const missing = glossary.filter((e) => !uses.has(e.id)).map((e) => e.id).sort();
@@ -36,6 +31,10 @@ describe('the real chapters', () => {
 
   it('link only terms the glossary has', () => {
     for (const id of uses.keys()) expect(glossary.some((e) => e.id === id), id).toBe(true);
+  });
+
+  it('link a term first used in the epilogue to the epilogue', () => {
+    expect(uses.get('rope')?.href).toMatch(/^\/epilogue\/#/);
   });
 
   it('introduce the words readers asked for where they first need them', () => {

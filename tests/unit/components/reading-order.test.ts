@@ -6,9 +6,11 @@ import { chapterPlan, extraPlan, pagerFor, readingOrder } from '../../../src/com
 const all = new Set(readingOrder.map((s) => s.slug));
 
 describe('pagerFor', () => {
-  it('leads from chapter 8 to the epilogue, and back', () => {
-    expect(pagerFor('inference', all).next).toEqual({ slug: 'epilogue', href: '/epilogue/', label: extraPlan[0].title });
-    expect(pagerFor('epilogue', all).prev).toEqual({ slug: 'inference', href: '/chapters/inference/', label: '8. Inference' });
+  it('leads from chapter 8 to the whole program, then the epilogue, and back', () => {
+    expect(pagerFor('inference', all).next).toEqual({ slug: 'program', href: '/program/', label: extraPlan[0].title });
+    expect(pagerFor('program', all).next).toEqual({ slug: 'epilogue', href: '/epilogue/', label: extraPlan[1].title });
+    expect(pagerFor('epilogue', all).prev).toEqual({ slug: 'program', href: '/program/', label: 'The whole program' });
+    expect(pagerFor('inference', new Set(['inference', 'epilogue'])).next?.slug).toBe('epilogue');
     expect(pagerFor('epilogue', all).next).toBeUndefined();
   });
 
