@@ -25,6 +25,9 @@ export function installOfflineStatus(line: HTMLElement): void {
   show();
 }
 
+/** How long after the load event the service worker is registered. */
+export const registerDelayMs = 2000;
+
 /** Register `url` as the site's service worker; `notice` (hidden) holds the "new version" message and its button. */
 export function registerServiceWorker(url: string, notice: HTMLElement): void {
   if (!('serviceWorker' in navigator)) return;
@@ -51,8 +54,13 @@ export function registerServiceWorker(url: string, notice: HTMLElement): void {
       });
     });
   };
-  const go = () => start().catch(() => {}); // offline or refused: nothing to do
-  // after the page's own loading, so precaching never competes with it
-  if (document.readyState === 'complete') go();
-  else addEventListener('load', go, { once: true });
+  // offline, registering would fail (and Chromium logs an error): the next page opened online registers
+  const go = () => {
+    if (navigator.onLine) start().catch(() => {}); // refused (private modes, storage off): nothing to do
+  };
+  // a little after the page's own loading, so precaching never competes with it, and a
+  // connection that drops as the page arrives is seen as offline before the worker is fetched
+  const soon = () => setTimeout(go, registerDelayMs);
+  if (document.readyState === 'complete') soon();
+  else addEventListener('load', soon, { once: true });
 }

@@ -3,6 +3,7 @@
 // and leads to its anchor; a phrase of a chapter finds the chapter's section that holds it;
 // widgets' live text is not indexed; Pagefind's code loads only once the reader comes to the box.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /** Tab from the top of the page to the search box, as a keyboard reader does. */
@@ -119,4 +120,22 @@ test('Escape closes the results and keeps the keyboard in the box; the list reop
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
   await expect(list.getByRole('link').first()).toBeVisible();
+});
+
+test('the open results pass axe in the light theme and the dark theme, and stay inside a 375 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/chapters/autograd/');
+  await tabToSearch(page);
+  await page.keyboard.type('gradient');
+  const panel = page.locator('[data-search-panel]');
+  await expect(panel.getByRole('link').first()).toBeVisible();
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-site-search]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  const box = (await panel.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
