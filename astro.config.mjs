@@ -9,6 +9,28 @@ import { katexOptions } from './src/styles/math-macros.ts';
 import { codeThemes, codeTransformers } from './src/components/code-highlight.ts';
 import { rehypeHeadingAnchors } from './scripts/build/rehype-heading-anchors.ts';
 import { remarkChapterOnly } from './scripts/build/remark-chapter-only.ts';
+import { buildSearchIndex } from './scripts/build/search-index.ts';
+import { buildServiceWorker } from './scripts/build/service-worker.ts';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * After every build (npm run build, npm start, npm test): the search index over the built pages,
+ * then the service worker that precaches everything, the index included.
+ * @type {import('astro').AstroIntegration}
+ */
+const searchAndOffline = {
+  name: 'search-and-offline',
+  hooks: {
+    'astro:build:done': async ({ dir, logger }) => {
+      const out = fileURLToPath(dir);
+      const search = await buildSearchIndex(out);
+      logger.info(`search index: ${search.pages} pages and ${search.records} glossary entries`);
+      const sw = await buildServiceWorker(out);
+      if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
+      logger.info(`service worker: precaches ${sw.count} files, ${(sw.size / 1024 / 1024).toFixed(1)} MB`);
+    },
+  },
+};
 
 // Static site. Math is rendered to HTML at build time (no KaTeX in the browser):
 // Astro 7's default Markdown processor runs no plugins, so we use the unified one.
@@ -16,7 +38,7 @@ export default defineConfig({
   output: 'static',
   // OUT_DIR lets parallel builds (and their previews) use separate folders
   outDir: process.env.OUT_DIR ?? './dist',
-  integrations: [mdx(), svelte()],
+  integrations: [mdx(), svelte(), searchAndOffline],
   vite: {
     build: {
       rollupOptions: {
