@@ -5,9 +5,7 @@
 // explanation or an explanation names a line that is gone.
 
 import type { ProgramGroup } from '../../src/components/program/types.ts';
-import { neuronFacts } from '../../src/facts/neuron.ts';
-
-const { initStd } = neuronFacts();
+import { initStd } from '../../src/facts/init.ts';
 
 const data = 'src/engine/data.ts';
 const tok = 'src/engine/tokenizer.ts';
