@@ -84,8 +84,8 @@ test.describe('the KV-cache calculator', () => {
 });
 
 test.describe('the epilogue page', () => {
-  test('follows chapter 8, and its sizes table gives the calculator\'s counts with their sources', async ({ page }) => {
-    await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', '/chapters/inference/');
+  test('follows the whole program, and its sizes table gives the calculator\'s counts with their sources', async ({ page }) => {
+    await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', '/program/');
     const table = page.locator('table.sizes');
     await expect(table).toContainText('124,439,808');
     await expect(table).toContainText('8,030,261,248');
@@ -93,6 +93,6 @@ test.describe('the epilogue page', () => {
     await expect(table.getByRole('link', { name: /Mixtral of Experts/ })).toHaveAttribute('href', 'https://arxiv.org/abs/2401.04088');
     await expect(page.locator('.exercise')).toHaveCount(5);
     await page.goto('/chapters/inference/');
-    await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', '/epilogue/');
+    await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', '/program/');
   });
 });
