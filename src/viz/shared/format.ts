@@ -13,6 +13,11 @@ export function int(n: number): string {
   return trueMinus(Math.round(n).toLocaleString('en-US'));
 }
 
+/** A count and its noun, singular for exactly one: counted(1, 'layer') = "1 layer", counted(4096, 'byte') = "4,096 bytes". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${int(n)} ${n === 1 ? one : many}`;
+}
+
 /** Fixed decimals, a true minus, no "−0.00": fixed(-0.004, 2) = "0.00", fixed(-1.5, 2) = "−1.50". */
 export function fixed(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return String(x);
