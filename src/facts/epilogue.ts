@@ -50,6 +50,7 @@ export const modelRows = comparedModels.map((m) => {
     total: t.total,
     share: (group: ParameterTable['groups'][number]['group']) => (t.groups.find((g) => g.group === group)?.count ?? 0) / t.total,
     active: activeCount(m, t),
+    activeExperts: m.activeExperts,
     published: m.published,
     limits: m.limits,
     sources: m.sources,

@@ -124,6 +124,8 @@ test.describe('the epilogue page', () => {
     const count = page.locator('table.count');
     await expect(count).toContainText('= 8,030,261,248');
     await expect(count).toContainText('= 46,702,792,704');
+    // grouped-query attention at microgpt's own sizes: 2 KV heads, so 8-row W_k and W_v and pairs of query heads
+    await expect(page.locator('main')).toContainText('For microgpt with 2 key/value heads that is 8 rows instead of 16, and Math.floor(h / 2)');
     await expect(page.locator('.exercise')).toHaveCount(5);
   });
 });
