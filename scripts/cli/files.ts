@@ -32,7 +32,7 @@ function readBytes(flag: string, path: string): Buffer {
   } catch (e) {
     throw new CliError(`cannot read --${flag} ${path}: ${reason(e)}`);
   }
-  const tooLarge = () => new CliError(`--${flag} ${path} is larger than the limit of ${maxInputBytes / MiB} MB`);
+  const tooLarge = () => new CliError(`--${flag} ${path} is larger than the limit of ${maxInputBytes / MiB} MiB`);
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new CliError(`cannot read --${flag} ${path}: it is a directory`);

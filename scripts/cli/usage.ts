@@ -20,7 +20,7 @@ defaults: --data is the built-in list of ~8,400 names (one document per line);
 sizes are microgpt's (--n-embd 16 --block-size 16 --n-head 4 --n-layer 1); --lr 0.01; --engine fast;
 train --init shuffles with --seed, or 42 when it is absent.
 
-files: --data, --init and --model are UTF-8 text of at most 64 MB; --out is written to a
+files: --data, --init and --model are UTF-8 text of at most 64 MiB; --out is written to a
 temporary file beside it, then renamed, and is checked before any training starts.
 
 errors print one line starting "microgpt: " and exit with code 2.`;

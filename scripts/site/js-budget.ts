@@ -32,4 +32,4 @@ export async function jsCost(page: Page, log: PageLog): Promise<JsCost> {
   return { total: files.reduce((s, f) => s + f.gzip, 0), files };
 }
 
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -8,11 +8,11 @@ import { FastGPT } from './fast.ts';
 
 /**
  * The largest model that is run: 2,000,000 parameters. JSON writes a number in at most 24
- * characters and a separator, so its weights file stays under 50 MB.
+ * characters and a separator, so its weights file stays under 50 MiB.
  */
 export const maxParameters = 2_000_000;
 
-/** The most the fast path may hold while it trains (weights, gradients, Adam's moments, activations): 256 MB. */
+/** The most the fast path may hold while it trains (weights, gradients, Adam's moments, activations): 256 MiB. */
 export const maxWorkingBytes = 256 * 1024 * 1024;
 
 /** The longest context that is run: a generated name can be this long, one forward pass per token. */
@@ -52,7 +52,7 @@ export function sizeProblem(config: GPTConfig, what: string): SizeProblem | null
   }
   const bytes = workingBytes(config);
   if (bytes > maxWorkingBytes) {
-    return { limit: 'memory', message: `${what} need about ${megabytes(bytes)} MB of memory to run; the limit is ${megabytes(maxWorkingBytes)} MB` };
+    return { limit: 'memory', message: `${what} need about ${megabytes(bytes)} MiB of memory to run; the limit is ${megabytes(maxWorkingBytes)} MiB` };
   }
   if (config.blockSize > maxBlockSize) {
     return { limit: 'blockSize', message: `${what} give a context of ${count(config.blockSize)} tokens; the limit is ${count(maxBlockSize)}` };

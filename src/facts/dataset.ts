@@ -8,7 +8,7 @@ import { microgptConfig } from '../engine/config.ts';
 import { parseDocuments } from '../engine/data.ts';
 import { trainingOrder } from '../engine/train.ts';
 import { datasetLimits } from '../state/custom-dataset.ts';
-import { int } from '../viz/shared/format.ts';
+import { bytes, int } from '../viz/shared/format.ts';
 import { datasetStats, endingCounts, followerCounts, sampleDocuments, topCounts, type Count } from '../viz/dataset/dataset-stats.ts';
 import { model, namesText, samples, training, vocab } from './shipped.ts';
 
@@ -79,7 +79,7 @@ export function datasetFacts(text = namesText) {
     realOnes: generated.filter((n) => known.has(n)),
     /** three invented names of five letters or more, for the opening */
     madeUp: [4, 5, 10].map((i) => invented[i % invented.length]),
-    limits: { ...datasetLimits, maxMB: datasetLimits.maxBytes / (1024 * 1024) },
+    limits: { ...datasetLimits, maxSize: bytes(datasetLimits.maxBytes) },
     /** adding Zoë to the file: its new characters and the vocabulary after; the two lines zoe and Zoë alone, and zoe alone */
     zoe: {
       newChars: withZoe.chars.filter((c) => !alphabet.includes(c)),

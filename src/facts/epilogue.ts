@@ -4,9 +4,10 @@
 
 import { headDim } from '../engine/config.ts';
 import { kvBytesPerToken, kvCacheBytes } from '../viz/epilogue/kv-cache.ts';
-import { comparedModels, type ComparedModel } from '../viz/epilogue/models.ts';
+import { comparedModel, comparedModels, type ComparedModel } from '../viz/epilogue/models.ts';
+import { llamaStyleCount } from '../viz/epilogue/parameter-formula.ts';
 import { parameterTable, type ParameterTable } from '../viz/mlp/parameter-table.ts';
-import { bytes, int } from '../viz/shared/format.ts';
+import { bytes, fixed, int } from '../viz/shared/format.ts';
 import { dataset, model as shippedModel, training } from './shipped.ts';
 
 function counted(m: ComparedModel): ParameterTable {
@@ -41,7 +42,7 @@ export const modelRows = comparedModels.map((m) => {
     kvHeads,
     headSize,
     mlpHidden: m.options.mlpHidden ?? 4 * m.config.nEmbd,
-    mlpKind: m.options.experts && m.options.experts > 1 ? `${m.options.experts} SwiGLU experts, ${m.activeExperts} per token` : m.options.gatedMlp ? 'SwiGLU' : m.id === 'gpt2' ? 'GELU' : 'ReLU',
+    mlpKind: m.options.experts && m.options.experts > 1 ? `${m.options.experts} SwiGLU experts, ${m.activeExperts} per token` : m.options.gatedMlp ? 'SwiGLU' : m.id === 'gpt2' ? 'GeLU' : 'ReLU',
     positions: m.options.positions === 'rotary' ? 'RoPE (no parameters)' : 'learned wpe',
     norm: m.options.norm === 'gain' ? 'RMSNorm with a gain' : m.options.norm === 'gain-bias' ? 'LayerNorm (gain and bias)' : 'rmsnorm, nothing learned',
     tied: m.options.tiedEmbeddings ?? false,
@@ -49,6 +50,7 @@ export const modelRows = comparedModels.map((m) => {
     total: t.total,
     share: (group: ParameterTable['groups'][number]['group']) => (t.groups.find((g) => g.group === group)?.count ?? 0) / t.total,
     active: activeCount(m, t),
+    activeExperts: m.activeExperts,
     published: m.published,
     limits: m.limits,
     sources: m.sources,
@@ -58,6 +60,13 @@ export const modelRows = comparedModels.map((m) => {
     kvFullNoGqa: kvCacheBytes({ layers: m.config.nLayer, kvHeads: m.config.nHead, headSize, context: m.config.blockSize, batch: 1, bytesPerNumber: m.id === 'microgpt' ? 8 : 2 }),
   };
 });
+
+/** The hand-written count of a Llama-style model, which must give the calculator's number. */
+function checkedFormula(id: string, expected: number, experts?: number) {
+  const terms = llamaStyleCount(comparedModel(id), experts);
+  if (terms.total.count !== expected) throw new Error(`the epilogue's formula for ${id} gives ${terms.total.count}, the calculator ${expected}`);
+  return terms;
+}
 
 const row = (id: string) => modelRows.find((r) => r.id === id)!;
 
@@ -71,10 +80,21 @@ export const epilogueFacts = (() => {
     microgpt, gpt2, llama, mixtral,
     llamaOverMicrogpt: int(llama.total / microgpt.total),
     gqaSaving: llama.config.nHead / llama.kvHeads,
+    // the sizes table's count written out by hand, checked against the calculator's
+    llamaFormula: checkedFormula('llama3-8b', llama.total),
+    mixtralFormula: checkedFormula('mixtral', mixtral.total),
+    mixtralActiveFormula: checkedFormula('mixtral', mixtral.active, comparedModel('mixtral').activeExperts),
+    // Mixtral with one MLP per layer instead of eight: the "7B" of its name
+    mixtralDense: counted({ ...comparedModel('mixtral'), options: { ...comparedModel('mixtral').options, experts: 1 } }).total,
+    // grouped-query attention at microgpt's own sizes, with 2 key/value heads: rows of W_k and W_v, and query heads per KV head
+    microgptGqa: { kvHeads: 2, rows: 2 * microgpt.headSize, group: microgpt.config.nHead / 2 },
     llamaBatch32: bytes(kvCacheBytes({ layers: llama.config.nLayer, kvHeads: llama.kvHeads, headSize: llama.headSize, context: llama.config.blockSize, batch: 32, bytesPerNumber: 2 })),
     // bytes of the weights themselves, for the serving section: bf16 and 4-bit
-    llamaWeightsBf16: bytes(llama.total * 2),
-    llamaWeights4bit: bytes(llama.total / 2),
+    llamaWeightsBf16: bytes(llama.total * 2, 0),
+    llamaWeightsBf16Billions: fixed((llama.total * 2) / 1e9, 0),
+    llamaWeights4bit: bytes(llama.total / 2, 1),
+    mixtralWeightsBf16: bytes(mixtral.total * 2, 0),
+    mixtralWeightsBf16Billions: fixed((mixtral.total * 2) / 1e9, 0),
     microgptWeights: bytes(microgpt.total * 8),
     // the names as the model reads them: every name's letters and a BOS on each side
     documents: dataset.documents,

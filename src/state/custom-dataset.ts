@@ -12,7 +12,7 @@ import { loadJSON, removeKey, saveJSON } from './storage.ts';
 
 /** What the dataset checks allow. */
 export const datasetLimits = {
-  /** Largest file or pasted text, in bytes of UTF-8 (2 MB). */
+  /** Largest file or pasted text, in bytes of UTF-8 (2 MiB). */
   maxBytes: 2 * 1024 * 1024,
   /** Longest line, in characters after trimming. */
   maxLineChars: 1000,
@@ -46,7 +46,7 @@ export type DatasetReport = {
   overContext: number;
 };
 
-const megabytes = (bytes: number) => `${fixed(bytes / (1024 * 1024), 1)} MB`;
+const megabytes = (bytes: number) => `${fixed(bytes / (1024 * 1024), 1)} MiB`;
 const refuse = (reason: RefusalReason, message: string): DatasetRefusal => ({ ...fail(message), reason });
 
 /** A refusal when a file or text of this many bytes is too large, else null. Check before reading a file. */

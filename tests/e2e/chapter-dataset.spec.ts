@@ -188,7 +188,7 @@ test('empty, oversized, binary and too-long input is refused with a reason, and 
   const file = upload.getByLabel('Open a text file');
   await file.setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 'a') });
   await expect(alert).toContainText('“big.txt” was not used');
-  await expect(alert).toContainText('the limit is 2.0 MB');
+  await expect(alert).toContainText('the limit is 2.0 MiB');
 
   const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
   await file.setInputFiles({ name: 'picture.png', mimeType: 'image/png', buffer: binary });

@@ -194,7 +194,7 @@ test('weights that overflow, contexts too long to run and Python’s NaN get a m
   await input.setInputFiles({ ...json, name: 'overflow.json', buffer: Buffer.from(JSON.stringify(scaledShipped(1e300))) });
   await expect(message).toContainText('overflow.json: This is not a usable weights file: the model overflows when it runs');
   await input.setInputFiles({ ...json, name: 'ctx8000.json', buffer: Buffer.from(JSON.stringify(longContext(8000))) });
-  await expect(message).toContainText('MB of memory to run; the limit is 256 MB');
+  await expect(message).toContainText('MiB of memory to run; the limit is 256 MiB');
   await input.setInputFiles({ ...json, name: 'longctx.json', buffer: Buffer.from(JSON.stringify(longContext(40_000))) });
   await expect(message).toContainText('longctx.json: This is not a usable weights file: its sizes need about');
   const nan = readFileSync('public/data/model.json', 'utf8').replace(/-?\d+\.\d+(e[-+]?\d+)?/, 'NaN');

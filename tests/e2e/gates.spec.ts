@@ -68,7 +68,7 @@ async function sidewaysCulprits(page: Page): Promise<{ scrollWidth: number; culp
 
 for (const sp of pages) {
   test.describe(`page ${sp.path}`, () => {
-    test('loads with no console errors or warnings, no request to another host, and at most 120 KB of JavaScript (gzip)', async ({ page, baseURL }) => {
+    test('loads with no console errors or warnings, no request to another host, and at most 120 KiB of JavaScript (gzip)', async ({ page, baseURL }) => {
       const log = await visit(page, sp.path);
       expect.soft(log.problems, 'console errors, warnings and page errors').toEqual([]);
       expect.soft(log.failures, 'failed requests').toEqual([]);

@@ -101,7 +101,7 @@ test.describe('chapter 1: a dataset kept in this browser is there after a reload
     const problems = watchConsole(page);
     await page.goto(url);
     const upload = await hydrated(page, '.upload');
-    // about 1.9 MB of names, each line distinct
+    // about 1.9 MiB of names, each line distinct
     const lines = Array.from({ length: 190_000 }, (_, i) => `n${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}x`);
     const text = lines.join('\n');
     // pasted in one go (as a paste does; typing it key by key would take hours)

@@ -1,9 +1,11 @@
 // The KV-cache calculator's state to view: for a model, a context, a batch and a number
 // format, the cache with the model's own key/value heads and with one per query head (no
-// grouped-query attention), the product written out, and the bar lengths.
+// grouped-query attention), the product written out, and the bar lengths, all on one scale
+// with the model's own weights, so the bars grow and shrink with the context, batch and format.
 
 import { headDim } from '../../engine/config.ts';
-import { bytes, int } from '../shared/format.ts';
+import { parameterTable } from '../mlp/parameter-table.ts';
+import { bytes, counted, int } from '../shared/format.ts';
 import { kvCacheBytes, numberFormats } from './kv-cache.ts';
 import { comparedModel, type ComparedModel } from './models.ts';
 
@@ -31,8 +33,11 @@ export function defaultChoice(model: string): KvChoice {
   return { model, context: m.config.blockSize, batch: 1, bytesPerNumber: model === 'microgpt' ? 8 : 2 };
 }
 
-/** One bar of the comparison. */
-export type KvBar = { id: 'gqa' | 'full'; label: string; kvHeads: number; bytes: number; text: string; product: string; fraction: number };
+/** One bar of the comparison: a cache (with the model's own KV heads, or one per query head), or the weights for scale. */
+export type KvBar = { id: 'gqa' | 'full' | 'weights'; label: string; bytes: number; text: string; product: string; fraction: number };
+
+/** The number format a model's weights are kept in for the calculator's scale: float64 for microgpt, bf16 otherwise. */
+const weightsFormat = (model: string) => numberFormats.find((f) => f.bytes === defaultChoice(model).bytesPerNumber)!;
 
 /** What the calculator shows for a choice. */
 export function kvView(choice: KvChoice) {
@@ -41,23 +46,35 @@ export function kvView(choice: KvChoice) {
   const headSize = headDim(m.config);
   const ownKv = m.options.kvHeads ?? m.config.nHead;
   const grouped = ownKv < m.config.nHead;
-  const bar = (id: KvBar['id'], label: string, kvHeads: number) => {
+  const cacheBar = (id: 'gqa' | 'full', label: string, kvHeads: number): KvBar => {
     const n = kvCacheBytes({ layers: m.config.nLayer, kvHeads, headSize, context: c.context, batch: c.batch, bytesPerNumber: c.bytesPerNumber });
-    const product = `${int(m.config.nLayer)} layers × 2 (K and V) × ${int(kvHeads)} KV heads × ${int(headSize)} numbers per head × ${int(c.context)} positions × ${int(c.batch)} ${c.batch === 1 ? 'sequence' : 'sequences'} × ${c.bytesPerNumber} ${c.bytesPerNumber === 1 ? 'byte' : 'bytes'} = ${int(n)} bytes`;
-    return { id, label, kvHeads, bytes: n, text: bytes(n), product, fraction: 0 };
+    const product = [
+      counted(m.config.nLayer, 'layer'), '2 (K and V)', counted(kvHeads, 'KV head'), `${int(headSize)} numbers per head`,
+      counted(c.context, 'position'), counted(c.batch, 'sequence'), counted(c.bytesPerNumber, 'byte'),
+    ].join(' × ') + ` = ${counted(n, 'byte')}`;
+    return { id, label, bytes: n, text: bytes(n), product, fraction: 0 };
+  };
+  const table = parameterTable(m.config, m.options);
+  if (!table.ok) throw new Error(`${m.label}: ${table.problem.message}`);
+  const wf = weightsFormat(c.model);
+  const weightBytes = table.total * wf.bytes;
+  const weights: KvBar = {
+    id: 'weights', label: `the weights themselves, in ${wf.label}, for scale`, bytes: weightBytes, text: bytes(weightBytes),
+    product: `${int(table.total)} parameters × ${counted(wf.bytes, 'byte')} = ${counted(weightBytes, 'byte')}`, fraction: 0,
   };
   const bars: KvBar[] = [
-    bar('gqa', grouped ? `with grouped-query attention (${int(ownKv)} KV heads)` : `as built (${int(ownKv)} KV heads, one per head)`, ownKv),
-    bar('full', `one KV head per query head (${int(m.config.nHead)})`, m.config.nHead),
+    cacheBar('gqa', grouped ? `with grouped-query attention (${int(ownKv)} KV heads)` : `as built (${int(ownKv)} KV heads, one per head)`, ownKv),
+    cacheBar('full', `one KV head per query head (${int(m.config.nHead)})`, m.config.nHead),
   ];
-  const largest = Math.max(...bars.map((b) => b.bytes));
-  for (const b of bars) b.fraction = b.bytes / largest;
-  return { choice: c, model: m, grouped, ratio: m.config.nHead / ownKv, bars, perToken: bytes(bars[0].bytes / (c.context * c.batch)) };
+  // one scale for the three bars: the weights, until a cache outgrows them
+  const scale = Math.max(weightBytes, ...bars.map((b) => b.bytes));
+  for (const b of [...bars, weights]) b.fraction = b.bytes / scale;
+  return { choice: c, model: m, grouped, ratio: m.config.nHead / ownKv, bars, weights, perToken: bytes(bars[0].bytes / (c.context * c.batch)) };
 }
 
 /** What the live region says after a change. */
 export function kvSaid(view: ReturnType<typeof kvView>): string {
   const [own, full] = view.bars;
-  const base = `${view.model.label}, ${int(view.choice.context)} positions, batch ${int(view.choice.batch)}, ${view.choice.bytesPerNumber} ${view.choice.bytesPerNumber === 1 ? 'byte' : 'bytes'} per number: ${own.text}`;
+  const base = `${view.model.label}, ${counted(view.choice.context, 'position')}, batch ${int(view.choice.batch)}, ${counted(view.choice.bytesPerNumber, 'byte')} per number: ${own.text}`;
   return view.grouped ? `${base} with grouped-query attention, ${full.text} without` : `${base}; it has no grouped-query attention`;
 }

@@ -60,6 +60,7 @@ export const comparedModels: readonly ComparedModel[] = [
     limits: 'RoPE learns nothing, so no wpe is counted; the rotation itself is not something a count can show.',
     sources: [
       { name: 'Meta’s Llama 3 model card', url: 'https://github.com/meta-llama/llama3/blob/main/MODEL_CARD.md' },
+      { name: 'Llama Team, “The Llama 3 Herd of Models” (2024)', url: 'https://arxiv.org/abs/2407.21783' },
       { name: 'its config.json (Hugging Face, meta-llama/Meta-Llama-3-8B)', url: 'https://huggingface.co/meta-llama/Meta-Llama-3-8B/blob/main/config.json' },
     ],
   },
@@ -71,7 +72,10 @@ export const comparedModels: readonly ComparedModel[] = [
     activeExperts: 2,
     published: '47B total, 13B active',
     limits: 'Which two experts a token uses is learned by the router and changes per token; the count only says how many numbers exist and how many one token touches.',
-    sources: [{ name: 'Jiang et al. 2024, “Mixtral of Experts”', url: 'https://arxiv.org/abs/2401.04088' }],
+    sources: [
+      { name: 'Jiang et al. 2024, “Mixtral of Experts”', url: 'https://arxiv.org/abs/2401.04088' },
+      { name: 'its config.json (Hugging Face, mistralai/Mixtral-8x7B-v0.1)', url: 'https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json' },
+    ],
   },
 ];
 

@@ -13,6 +13,11 @@ export function int(n: number): string {
   return trueMinus(Math.round(n).toLocaleString('en-US'));
 }
 
+/** A count and its noun, singular for exactly one: counted(1, 'layer') = "1 layer", counted(4096, 'byte') = "4,096 bytes". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${int(n)} ${n === 1 ? one : many}`;
+}
+
 /** Fixed decimals, a true minus, no "−0.00": fixed(-0.004, 2) = "0.00", fixed(-1.5, 2) = "−1.50". */
 export function fixed(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return String(x);
@@ -85,19 +90,23 @@ export function texAligned(rows: string): string {
   return `\\begin{aligned} ${rows} \\end{aligned}`;
 }
 
-const byteUnits = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+const byteUnits = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/** A no-break space: a number and its unit never end up on two lines. */
+const nbsp = '\u00a0';
 
 /**
- * A size in bytes in the largest unit it reaches, counted in powers of 1,024 (1 KB = 1,024
- * bytes), at most two decimals, thousands separators: bytes(2048) = "2 KB", bytes(1536) =
- * "1.5 KB", bytes(1000) = "1,000 bytes".
+ * A size in bytes in the largest binary unit it reaches (1 KiB = 1,024 bytes, 1 MiB = 1,024
+ * KiB, …), at most `decimals` places (two unless told), thousands separators, joined to its
+ * unit by a no-break space: bytes(2048) = "2 KiB", bytes(1536) = "1.5 KiB", bytes(1000) =
+ * "1,000 bytes", bytes(16.06e9, 0) = "15 GiB".
  */
-export function bytes(n: number): string {
+export function bytes(n: number, decimals = 2): string {
   let value = n;
   let i = 0;
   while (Math.abs(value) >= 1024 && i < byteUnits.length - 1) {
     value /= 1024;
     i++;
   }
-  return `${trueMinus(value.toLocaleString('en-US', { maximumFractionDigits: i === 0 ? 0 : 2 }))} ${byteUnits[i]}`;
+  return `${trueMinus(value.toLocaleString('en-US', { maximumFractionDigits: i === 0 ? 0 : decimals }))}${nbsp}${byteUnits[i]}`;
 }

@@ -6,7 +6,7 @@ import { parseWeightsText, usableWeights, WeightsError, type Weights } from '../
 import { fixed } from '../shared/format.ts';
 import type { Problem } from '../shared/problem.ts';
 
-/** Largest weights file the page reads: 5 MB (microgpt's own is under 100 kB). */
+/** Largest weights file the page reads: 5 MiB (microgpt's own is under 100 KiB). */
 export const maxWeightsBytes = 5 * 1024 * 1024;
 
 /** The settings the CLI's default run uses. */
@@ -41,7 +41,7 @@ export type WeightsCheck = { ok: true; weights: Weights } | { ok: false; message
 /** Check a picked file's size before reading it. */
 export function weightsSizeProblem(bytes: number): string | null {
   if (bytes === 0) return 'The file is empty. A weights file is the JSON that “Download the weights” saves.';
-  if (bytes > maxWeightsBytes) return `The file is ${fixed(bytes / 1048576, 1)} MB; the limit is ${fixed(maxWeightsBytes / 1048576, 0)} MB. A microgpt weights file is far smaller.`;
+  if (bytes > maxWeightsBytes) return `The file is ${fixed(bytes / 1048576, 1)} MiB; the limit is ${fixed(maxWeightsBytes / 1048576, 0)} MiB. A microgpt weights file is far smaller.`;
   return null;
 }
 

@@ -32,7 +32,7 @@ describe('sizeProblem', () => {
 
 describe('parseWeights refuses sizes it cannot run, before listing any matrix', () => {
   it.each([8000, 40_000])('block_size %i', (t) => {
-    expect(() => parseWeights(longContext(t))).toThrow(/MB of memory to run; the limit is 256 MB/);
+    expect(() => parseWeights(longContext(t))).toThrow(/MiB of memory to run; the limit is 256 MiB/);
   });
   it('n_layer 10^12 is refused at once', () => {
     const f = shippedFile();

@@ -72,7 +72,7 @@ describe('datasetChapter', () => {
   });
 
   it('quotes the limits of the reader’s own dataset, and whether the longest name fits the context', () => {
-    expect(f.limits.maxMB).toBe(2);
+    expect(f.limits.maxSize).toBe('2\u00a0MiB');
     expect(f.fits).toBe(Math.max(...names.map((n) => n.length)) + 1 <= f.blockSize);
   });
 });

@@ -137,8 +137,8 @@ describe('sizes', () => {
   it.each([
     ['--n-layer', ['--n-layer', '1000000000000'], 'parameters; the limit is 2,000,000'],
     ['--n-embd', ['--n-embd', '100000', '--n-head', '1'], 'parameters; the limit is 2,000,000'],
-    ['--block-size', ['--block-size', '100000'], 'MB of memory to run; the limit is 256 MB'],
-    ['--block-size with few parameters', ['--n-embd', '1', '--n-head', '1', '--block-size', '30000'], 'MB of memory to run'],
+    ['--block-size', ['--block-size', '100000'], 'MiB of memory to run; the limit is 256 MiB'],
+    ['--block-size with few parameters', ['--n-embd', '1', '--n-head', '1', '--block-size', '30000'], 'MiB of memory to run'],
   ])('refuses an absurd %s up front', (_, sizes, message) => {
     refused(cli(['init', '--seed', '1', '--data', data, ...sizes, '--out', file('big.json')]), message);
     refused(cli(['train', '--seed', '1', '--data', data, ...sizes, '--steps', '1', '--out', file('big.json')]), message);
@@ -188,11 +188,11 @@ describe('input files', () => {
   it('refuses a file over the size limit by its size, without reading it', () => {
     fs.writeFileSync(file('huge.txt'), '');
     fs.truncateSync(file('huge.txt'), maxInputBytes + 1); // sparse: no bytes on disk
-    refused(init(file('huge.txt')), 'is larger than the limit of 64 MB');
+    refused(init(file('huge.txt')), 'is larger than the limit of 64 MiB');
   });
 
   it('reads an endless device only up to the limit', () => {
-    refused(init('/dev/zero'), '--data /dev/zero is larger than the limit of 64 MB');
+    refused(init('/dev/zero'), '--data /dev/zero is larger than the limit of 64 MiB');
   });
 
   it.each([

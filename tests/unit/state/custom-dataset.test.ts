@@ -103,12 +103,12 @@ describe('validateDataset refuses what cannot be trained on, and says why', () =
   it('checkSize allows exactly the byte limit and refuses one byte more', () => {
     expect(checkSize(datasetLimits.maxBytes)).toBeNull();
     expect(checkSize(datasetLimits.maxBytes + 1)).toMatchObject({ ok: false, reason: 'oversized' });
-    expect(checkSize(datasetLimits.maxBytes + 1)?.problem.message).toMatch(/limit is 2\.0 MB/);
+    expect(checkSize(datasetLimits.maxBytes + 1)?.problem.message).toMatch(/limit is 2\.0 MiB/);
   });
 
-  it('checkSize gives the size in bytes, so a text just over the limit does not read "2.0 MB; the limit is 2.0 MB"', () => {
+  it('checkSize gives the size in bytes, so a text just over the limit does not read "2.0 MiB; the limit is 2.0 MiB"', () => {
     expect(checkSize(datasetLimits.maxBytes + 50_000)?.problem.message).toBe(
-      'This is 2.0 MB (2,147,152 bytes); the limit is 2.0 MB (2,097,152 bytes). Try a smaller file.',
+      'This is 2.0 MiB (2,147,152 bytes); the limit is 2.0 MiB (2,097,152 bytes). Try a smaller file.',
     );
   });
 

@@ -11,7 +11,7 @@ describe('kvCacheBytes', () => {
     expect(kvCacheBytes({ layers: 1, kvHeads: 4, headSize: 4, context: 16, batch: 1, bytesPerNumber: 8 })).toBe(4096);
   });
 
-  it('is 2³⁰ bytes (1 GB) for Llama 3 8B at 8,192 positions in bf16 with 8 KV heads, and four times that with 32', () => {
+  it('is 2³⁰ bytes (1 GiB) for Llama 3 8B at 8,192 positions in bf16 with 8 KV heads, and four times that with 32', () => {
     const llama = { layers: 32, headSize: 128, context: 8192, batch: 1, bytesPerNumber: 2 };
     expect(kvCacheBytes({ ...llama, kvHeads: 8 })).toBe(32 * 2 * 8 * 128 * 8192 * 2);
     expect(kvCacheBytes({ ...llama, kvHeads: 8 })).toBe(2 ** 30);
@@ -34,11 +34,17 @@ describe('kvCacheBytes', () => {
 });
 
 describe('bytes', () => {
+  const sp = '\u00a0'; // a no-break space between the number and its unit
   it.each([
-    [0, '0 bytes'], [1000, '1,000 bytes'], [1024, '1 KB'], [1536, '1.5 KB'], [2048, '2 KB'],
-    [75_497_472, '72 MB'], [2 ** 30, '1 GB'], [1.25 * 2 ** 30, '1.25 GB'], [3000 * 2 ** 30, '2.93 TB'],
-  ])('writes %d as %s', (n, text) => {
-    expect(bytes(n)).toBe(text);
+    [0, '0 bytes'], [1000, '1,000 bytes'], [1024, '1 KiB'], [1536, '1.5 KiB'], [2048, '2 KiB'],
+    [75_497_472, '72 MiB'], [2 ** 30, '1 GiB'], [1.25 * 2 ** 30, '1.25 GiB'], [3000 * 2 ** 30, '2.93 TiB'],
+  ])('writes %d as %s, in binary units', (n, text) => {
+    expect(bytes(n)).toBe(text.replace(' ', sp));
+  });
+
+  it('rounds to fewer decimals when told: 16,060,522,496 bytes are about 15 GiB, 4,015,130,624 about 3.7 GiB', () => {
+    expect(bytes(16_060_522_496, 0)).toBe(`15${sp}GiB`);
+    expect(bytes(4_015_130_624, 1)).toBe(`3.7${sp}GiB`);
   });
 });
 

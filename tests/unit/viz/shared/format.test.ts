@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { factor, fixed, int, parseDisplayNumber, percent, precise, short, signed, subscript, tex } from '../../../../src/viz/shared/format.ts';
+import { counted, factor, fixed, int, parseDisplayNumber, percent, precise, short, signed, subscript, tex } from '../../../../src/viz/shared/format.ts';
 
 describe('format', () => {
   it.each([
     [4192, '4,192'], [14528, '14,528'], [0, '0'], [-3, '−3'], [1234567, '1,234,567'], [2.6, '3'],
   ])('int(%s) writes %s', (n, text) => expect(int(n)).toBe(text));
+
+  it.each([
+    [1, 'layer', undefined, '1 layer'], [32, 'layer', undefined, '32 layers'], [0, 'byte', undefined, '0 bytes'],
+    [4096, 'byte', undefined, '4,096 bytes'], [1, 'KV head', undefined, '1 KV head'], [2, 'sequence', undefined, '2 sequences'], [3, 'mouse', 'mice', '3 mice'],
+  ])('counted(%s, %s, %s) writes %s', (n, one, many, text) => expect(counted(n, one, many)).toBe(text));
 
   it.each([
     [-1.5, 2, '−1.50'], [-0.004, 2, '0.00'], [-0.001, 2, '0.00'], [2, 0, '2'], [0.125, 1, '0.1'], [3.14159, 3, '3.142'], [-0, 2, '0.00'],

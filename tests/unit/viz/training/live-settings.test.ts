@@ -53,7 +53,7 @@ describe('a weights file', () => {
     ['not a weights file', '[1, 2]', /JSON object/],
     ['Python wrote NaN (a diverged run)', shipped.replace(/-?\d+\.\d+/, 'NaN'), /contains NaN, which is not a number JSON allows: the run that wrote it diverged/],
     ['its weights overflow when run (× 1e300)', JSON.stringify(scaledShipped(1e300)), /overflows when it runs/],
-    ['its context is too long to hold (block_size 40,000)', JSON.stringify(longContext(40_000)), /MB of memory to run; the limit is 256 MB/],
+    ['its context is too long to hold (block_size 40,000)', JSON.stringify(longContext(40_000)), /MiB of memory to run; the limit is 256 MiB/],
     ['its context is too long to run (block_size 2,000)', JSON.stringify(longContext(2000)), /context of 2,000 tokens; the limit is 1,024/],
   ])('is refused when %s, with a clear message', (_n, text, message) => {
     const c = checkWeightsText(text);
@@ -65,7 +65,7 @@ describe('a weights file', () => {
   });
   it('is refused before reading when empty or over the size limit', () => {
     expect(weightsSizeProblem(0)).toMatch(/empty/);
-    expect(weightsSizeProblem(maxWeightsBytes + 1)).toMatch(/limit is 5 MB/);
+    expect(weightsSizeProblem(maxWeightsBytes + 1)).toMatch(/limit is 5 MiB/);
     expect(weightsSizeProblem(80_000)).toBeNull();
   });
 });
