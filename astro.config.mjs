@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { katexOptions } from './src/styles/math-macros.ts';
 import { codeThemes, codeTransformers } from './src/components/code-highlight.ts';
+import { rehypeExerciseNumbers } from './scripts/build/rehype-exercise-numbers.ts';
 import { rehypeHeadingAnchors } from './scripts/build/rehype-heading-anchors.ts';
 import { remarkChapterOnly } from './scripts/build/remark-chapter-only.ts';
 import { buildSearchIndex } from './scripts/build/search-index.ts';
@@ -52,9 +53,10 @@ export default defineConfig({
     },
   },
   markdown: {
-    // heading ids first, so each h2/h3 can end with a "#" link to itself; all but the
-    // exercises wrapped in <ChapterOnly>, so the teacher's page can show the exercises alone
-    processor: unified({ remarkPlugins: [remarkMath, remarkChapterOnly], rehypePlugins: [[rehypeKatex, katexOptions], rehypeHeadingIds, rehypeHeadingAnchors] }),
+    // heading ids first, so each h2/h3 can end with a "#" link to itself and each exercise
+    // can name its section and its number; all but the exercises wrapped in <ChapterOnly>,
+    // so the teacher's page can show the exercises alone
+    processor: unified({ remarkPlugins: [remarkMath, remarkChapterOnly], rehypePlugins: [[rehypeKatex, katexOptions], rehypeHeadingIds, rehypeExerciseNumbers, rehypeHeadingAnchors] }),
     // the same themes and transformers as <CodeRegion>, for any fenced code in a chapter
     shikiConfig: { themes: codeThemes, transformers: codeTransformers },
   },

@@ -32,6 +32,8 @@ export function neuronFacts() {
   const p = splitValues(defaultNetworkValues).params;
   const [w1, w2, u] = [p.slice(0, 3), p.slice(4, 7), p.slice(8, 10)];
   const collapsed = { w: w1.map((v, i) => u[0] * v + u[1] * w2[i]), b: u[0] * p[3] + u[1] * p[7] + p[10] };
+  // the playground's starting parameters, for a question that has to stand without the widget
+  const start = { w1, b1: p[3], w2, b2: p[7], u, c: p[10] };
 
   const dotExample = { x: [2, -1, 0.5], w: [0.5, 1.5, -2], b: 1 };
   const dotExercise = { x: [1, -2, 3], w: [0.5, 0.5, -1], b: 2 };
@@ -61,6 +63,7 @@ export function neuronFacts() {
     negativeFloor: (0 - -1) ** 2,
     dead: { seed: DEAD_SEED, z: deadZ },
     collapsed,
+    start,
     hand: { goal: GOAL, x3: HAND_X3, samples: samplePoints.length, rounds: MAX_ROUNDS, firstRounds: firstTarget.rounds, sliders: paramControls.length },
   };
 }
