@@ -53,6 +53,37 @@ export function listingBlocks(): ListingBlock[] {
 /** Every line of the listing, in order. */
 export const listingLines = (): ListingLine[] => listingBlocks().flatMap((b) => b.lines);
 
+/** The Python twin, shown beside the listing, and the site's copy of it. */
+export const twinFile = 'src/engine/microgpt.py';
+export const twinHref = '/microgpt.py';
+
+/**
+ * The Python twin's regions shown beside the listing, in the listing's order (so training_order,
+ * which sits with the data in microgpt.py, comes after Adam as trainingOrder does). The command
+ * line at the end of the file has no TypeScript counterpart on the page and is left out.
+ */
+export const twinRegions: readonly string[] = ['documents', 'tokenizer', 'value', 'params', 'model', 'loss', 'adam', 'order', 'train', 'generate'];
+
+let twinCached: ListingBlock[] | null = null;
+
+/** The Python twin's listing, region by region, numbered from 1 on its own (#P1…). */
+export function twinBlocks(): ListingBlock[] {
+  if (twinCached) return twinCached;
+  let n = 1;
+  twinCached = twinRegions.map((region, piece) => {
+    const r = readRegion(twinFile, region);
+    const texts = r.code.split('\n');
+    const lines = texts.map((text, i): ListingLine => ({ n: n + i, file: twinFile, fileLine: r.lineNumbers[i], text, piece }));
+    const block = { file: twinFile, region, code: r.code, firstN: n, lines };
+    n += texts.length;
+    return block;
+  });
+  return twinCached;
+}
+
+/** Every line of the Python twin's listing, in order. */
+export const twinLines = (): ListingLine[] => twinBlocks().flatMap((b) => b.lines);
+
 /** The page of the whole program. */
 export const programHref = '/program/';
 

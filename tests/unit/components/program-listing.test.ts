@@ -2,16 +2,53 @@
 // runs, so a line edited in the engine without its explanation fails here first.
 import { describe, expect, it } from 'vitest';
 import { programGroups } from '../../../content/program/explanations.ts';
-import { listingBlocks, listingLines, programLinkOf } from '../../../src/components/program/listing.ts';
-import { placeGroups } from '../../../src/viz/program/line-groups.ts';
+import { listingBlocks, listingLines, programLinkOf, twinBlocks, twinFile, twinLines } from '../../../src/components/program/listing.ts';
+import { readRegion } from '../../../src/components/code-regions.ts';
+import { placeTwin, twinRows } from '../../../src/viz/program/twin.ts';
 
 describe('the whole program', () => {
   const lines = listingLines();
 
-  it('explains every non-blank line of the listing, and every explanation names a line that is there', () => {
-    const { groups, problems } = placeGroups(lines, programGroups);
+  const py = twinLines();
+
+  it('explains every non-blank line of the listing and of the Python twin, and every explanation names lines that are there', () => {
+    const { groups, problems } = placeTwin(lines, py, programGroups, twinFile);
     expect(problems).toEqual([]);
     expect(groups).toHaveLength(programGroups.length);
+    expect(groups.every((g) => g.ts || g.py)).toBe(true);
+  });
+
+  it('shows the twin’s regions whole, in the listing’s order, and leaves out its command line', () => {
+    for (const b of twinBlocks()) expect(b.code).toBe(readRegion(twinFile, b.region).code);
+    expect(py.map((l) => l.n)).toEqual(py.map((_, i) => i + 1));
+    expect(py.some((l) => l.text.includes('def main('))).toBe(false);
+    const at = (text: string) => py.findIndex((l) => l.text.startsWith(text));
+    expect(at('def adam_step(')).toBeLessThan(at('def training_order('));
+    expect(at('def training_order(')).toBeLessThan(at('def train_step('));
+  });
+
+  it('pairs TypeScript and Python lines that do the same thing', () => {
+    const { groups } = placeTwin(lines, py, programGroups, twinFile);
+    const pair = (tsText: string) => {
+      const g = groups.find((x) => x.ts && lines[x.ts.start - 1].text.includes(tsText))!;
+      return g.py ? py[g.py.start - 1].text.trim() : null;
+    };
+    expect(pair("const tokEmb = sd['wte'][token]")).toBe("tok_emb = state_dict['wte'][token_id]  # [n_embd]");
+    expect(pair('const attnWeights = softmax(attnLogits)')).toBe('attn_weights = softmax(attn_logits)  # [t]');
+    expect(pair('const loss = probs[target].log().neg();')).toBe('losses.append(-probs[target_id].log())');
+    expect(pair('loss.backward();')).toBe('loss.backward()');
+    expect(pair('m[i] = beta1 * m[i] + (1 - beta1) * g;')).toBe('m[i] = beta1 * m[i] + (1 - beta1) * g');
+    expect(pair('readonly chars: readonly string[];')).toBeNull();
+  });
+
+  it('lines the two sides up: every line once, each group as tall on both sides', () => {
+    const { groups } = placeTwin(lines, py, programGroups, twinFile);
+    const rows = twinRows(lines, py, groups);
+    const shown = rows.flatMap((r) => (r.kind === 'group' ? r.ts : []));
+    const shownPy = rows.flatMap((r) => (r.kind === 'group' ? r.py : []));
+    expect(shown).toEqual(lines.map((l) => l.n));
+    expect(shownPy).toEqual(py.map((l) => l.n));
+    for (const r of rows) if (r.kind === 'group') expect(r.ts.length + r.tsPad).toBe(r.py.length + r.pyPad);
   });
 
   it('numbers the lines continuously from 1, each with the file line it shows', () => {
@@ -35,8 +72,8 @@ describe('the whole program', () => {
   });
 
   it('maps the model’s lines to their trace points', () => {
-    const { groups } = placeGroups(lines, programGroups);
-    const traceOf = (text: string) => groups.find((g) => lines[g.start - 1].text.includes(text))?.spec.trace;
+    const { groups } = placeTwin(lines, py, programGroups, twinFile);
+    const traceOf = (text: string) => groups.find((g) => g.ts && lines[g.ts.start - 1].text.includes(text))?.spec.trace;
     expect(traceOf("const tokEmb = sd['wte'][token]")).toEqual({ kind: 'vector', point: 'tokEmb' });
     expect(traceOf('const attnWeights = softmax(attnLogits)')).toEqual({ kind: 'heads' });
     expect(traceOf("const logits = linear(x, sd['lm_head'])")).toEqual({ kind: 'logits' });

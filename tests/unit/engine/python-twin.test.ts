@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { twinTolerance } from '../../../src/facts/twin.ts';
 import type { GPTConfig } from '../../../src/engine/config.ts';
 import { microgptConfig } from '../../../src/engine/config.ts';
 import { FastGPT } from '../../../src/engine/fast.ts';
@@ -45,7 +46,7 @@ function pyDump(args: string[]): Dump {
 }
 
 /** Every entry of two state dicts, same names and shapes, within tol. */
-function expectSameWeights(actual: StateDict, expected: StateDict, tol = 1e-12) {
+function expectSameWeights(actual: StateDict, expected: StateDict, tol = twinTolerance) {
   expect(Object.keys(actual)).toEqual(Object.keys(expected));
   let worst = 0;
   for (const [name, m] of Object.entries(expected)) {
@@ -60,7 +61,7 @@ function expectSameWeights(actual: StateDict, expected: StateDict, tol = 1e-12) 
 
 function expectSameLosses(actual: number[], expected: number[]) {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((l, i) => expect(Math.abs(l - expected[i]), `loss of step ${i + 1}`).toBeLessThanOrEqual(1e-12));
+  actual.forEach((l, i) => expect(Math.abs(l - expected[i]), `loss of step ${i + 1}`).toBeLessThanOrEqual(twinTolerance));
 }
 
 const docs = ['emma', 'olivia', 'ava', 'isabella', 'sophia', 'mia', 'amelia', 'harper'];
