@@ -5,7 +5,10 @@
 import { headDim } from '../engine/config.ts';
 import { kvBytesPerToken, kvCacheBytes } from '../viz/epilogue/kv-cache.ts';
 import { comparedModel, comparedModels, type ComparedModel } from '../viz/epilogue/models.ts';
-import { llamaStyleCount } from '../viz/epilogue/parameter-formula.ts';
+import { formulaLabels, formulaParts, llamaStyleCount } from '../viz/epilogue/parameter-formula.ts';
+
+/** The parts of the count by hand, in order, with their names and symbols, for the epilogue's table. */
+export { formulaLabels, formulaParts };
 import { parameterTable, type ParameterTable } from '../viz/mlp/parameter-table.ts';
 import { bytes, fixed, int } from '../viz/shared/format.ts';
 import { dataset, model as shippedModel, training } from './shipped.ts';

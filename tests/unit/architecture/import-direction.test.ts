@@ -21,7 +21,8 @@ const allowed: Record<string, readonly string[]> = {
   layouts: ['components', 'widgets', 'state', 'viz', 'engine', 'facts', 'styles'],
   pages: ['layouts', 'components', 'widgets', 'state', 'viz', 'engine', 'facts', 'content'],
   content: ['components', 'widgets', 'facts'],
-  scripts: ['engine', 'viz', 'facts', 'scripts'],
+  // build plugins (scripts/build) read the chapter plan the pages are built from
+  scripts: ['engine', 'viz', 'facts', 'components', 'scripts'],
 };
 
 /** The one file below widgets that content may import: the formatter its prose writes numbers with. */
