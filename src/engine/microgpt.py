@@ -78,10 +78,10 @@ class Tokenizer:
 
 
 # #region value
+# #region value-class
 class Value:
     """A scalar in a computation graph: its value, the loss's gradient w.r.t. it, and how it was made."""
 
-    # #region value-class
     __slots__ = ('data', 'grad', '_children', '_local_grads')
 
     def __init__(self, data, children=(), local_grads=()):

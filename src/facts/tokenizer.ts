@@ -2,9 +2,9 @@
 
 import { averageTokens, bpeEncode, learnBpe } from '../engine/lessons/bpe.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
-import { addOne, bigramBaseline, bigramProbs, pairCount } from '../viz/dataset/bigram.ts';
+import { addOne, bigramBaseline, bigramLossPerToken, bigramProbs, countedLoss, pairCount } from '../viz/dataset/bigram.ts';
 import { bpeDemo, bpeSnapshot, mergeRows } from '../viz/tokenizer/bpe-view.ts';
-import { countingLosses, countingModel, countingSamples, countingSettings } from '../viz/tokenizer/counting-map.ts';
+import { countingLosses, countingModel, countingSamples, countingSettings, type CountingModel } from '../viz/tokenizer/counting-map.ts';
 import { trainingPairs, type TokenChip } from '../viz/tokenizer/token-view.ts';
 import { dataset, model, names } from './shipped.ts';
 
@@ -27,6 +27,19 @@ export function workedExample(tokenizer: Tokenizer, name: string) {
   };
 }
 
+/** The slider's smoothing k above 0 whose held-out loss is lowest, with that loss (null without a held-out tenth). */
+export function bestHeldOut(m: CountingModel): { k: number; loss: number } | null {
+  const { min, max, step } = countingSettings.k;
+  let best: { k: number; loss: number } | null = null;
+  for (let i = 1; min + i * step <= max + 1e-9; i++) {
+    const k = Math.round((min + i * step) * 10) / 10;
+    if (m.heldOut.length === 0) return null;
+    const loss = countedLoss(m.counted, m.heldOut, m.tokenizer, k);
+    if (!best || loss < best.loss) best = { k, loss };
+  }
+  return best;
+}
+
 /** The counting (bigram) model of the documents: its counts, losses and samples as chapter 2 quotes and draws them. */
 export function countingFacts(docs: readonly string[], tokenizer: Tokenizer) {
   const m = countingModel(docs, tokenizer);
@@ -45,6 +58,10 @@ export function countingFacts(docs: readonly string[], tokenizer: Tokenizer) {
     /** p(u | q) with add-one smoothing */
     qu: bigramProbs(m.counts, id('q'), addOne)[id('u')],
     losses: countingLosses(m, initial),
+    /** the add-one table's loss pooled over every target of every name (long names weigh more), for comparison with the per-name mean */
+    pooled: bigramLossPerToken(docs, docs, tokenizer),
+    /** the slider's k above 0 with the lowest held-out loss */
+    bestHeldOut: bestHeldOut(m),
     /** raw counts (k = 0): on the names counted, and on the held-out tenth */
     rawLosses: countingLosses(m, 0),
     maxLosses: countingLosses(m, countingSettings.k.max),

@@ -68,7 +68,7 @@ async function widget(page: Page): Promise<Locator> {
 }
 
 async function setK(w: Locator, k: number): Promise<void> {
-  const slider = w.getByRole('slider', { name: /^k, smoothing/ });
+  const slider = w.getByRole('slider', { name: /^smoothing k/ });
   await slider.focus();
   await slider.press('Home');
   for (let i = 0; i < Math.round(k * 10); i++) await slider.press('ArrowRight');
@@ -102,7 +102,7 @@ test('arrow keys move a cursor cell that says its count and probability', async 
   const said = (a: string, b: string) => {
     const word = (t: string, end: boolean) => (t === '.' ? (end ? 'BOS (the end of the name)' : 'BOS (the start of a name)') : `“${t}”`);
     const c = o.count(a, b);
-    return `after ${word(a, false)}, ${word(b, true)} follows ${c.toLocaleString('en-US')} ${c === 1 ? 'time' : 'times'} (p = ${String(Number(o.p(a, b, 1).toPrecision(3)))})`;
+    return `after ${word(a, false)}, ${word(b, true)} follows ${c.toLocaleString('en-US')} ${c === 1 ? 'time' : 'times'} (p = ${o.p(a, b, 1).toPrecision(3)})`;
   };
   await expect(page.locator(':focus')).toHaveAttribute('aria-label', said('a', 'a'));
   await page.keyboard.press('ArrowRight');
@@ -118,6 +118,34 @@ test('arrow keys move a cursor cell that says its count and probability', async 
   // one tab stop: Tab leaves the map
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).not.toHaveAttribute('role', 'gridcell');
+});
+
+test('the readout follows keyboard focus, not a pointer resting where cells slide under it', async ({ page }) => {
+  const w = await widget(page);
+  const detail = w.getByTestId('counting-detail');
+  await w.locator('[data-r="0"][data-c="13"]').hover(); // a → n under the pointer
+  await expect(detail).toContainText('“a”, “n” follows');
+  const cursor = w.locator('[role="gridcell"][tabindex="0"]');
+  await cursor.focus();
+  await page.keyboard.press('ArrowDown'); // b → a
+  await expect(detail).toContainText('“b”, “a” follows');
+  // scrolling to the focused cell slides another under the still pointer: a pointerover with no movement
+  await w.locator('[data-r="2"][data-c="2"]').dispatchEvent('pointerover', { bubbles: true, movementX: 0, movementY: 0 });
+  await expect(detail).toContainText('“b”, “a” follows');
+  // moving the pointer takes the readout back
+  await page.mouse.move(0, 0);
+  await w.locator('[data-r="2"][data-c="2"]').hover();
+  await expect(detail).toContainText('“c”, “c” follows');
+});
+
+test('a colour key, and pairs never seen marked apart from pairs seen once', async ({ page }) => {
+  const o = oracle(docs);
+  const w = await widget(page);
+  const max = Math.max(...o.tokens.flatMap((a) => o.tokens.map((b) => o.count(a, b))));
+  await expect(w.getByTestId('counting-key')).toHaveText(new RegExp(`never\\s*1\\s*10\\s*100\\s*1,000\\s*${max.toLocaleString('en-US')}`));
+  const look = (sel: string) => w.locator(sel).first().evaluate((el) => getComputedStyle(el).backgroundImage);
+  expect(await look('[role="gridcell"][data-count="0"]')).toContain('linear-gradient');
+  expect(await look('[role="gridcell"][data-count="1"]')).toBe('none');
 });
 
 test('names drawn with a seed are the engine’s draws, and change with the seed and with k', async ({ page }) => {
@@ -169,6 +197,40 @@ test('the reader’s own dataset from chapter 1 changes the table, the losses an
   expect(counts).toEqual(o.tokens.flatMap((a) => o.tokens.map((b) => o.count(a, b))));
   await expect(w.locator('[data-loss="all"]')).toHaveText(shown(o.loss(mine, 1)));
   await expect(w.getByTestId('counting-table').locator('tbody tr')).toHaveCount(4);
+});
+
+test('odd characters in the reader’s dataset are shown as chapter 1 shows them and named aloud; a cut name counts characters', async ({ page }) => {
+  await page.goto('/chapters/dataset/');
+  const upload = await hydrated(page, '.upload');
+  const run = '😀'.repeat(30);
+  const mine = [run, run, run, run, 'a b', 'a\tb', 'a\u200bb', 'e\u0308'];
+  await upload.getByLabel('Paste documents, one per line').fill(mine.join('\n'));
+  await upload.getByRole('button', { name: 'Use this text' }).click();
+  await expect(upload.getByTestId('du-in-use')).toContainText('your dataset');
+  await page.goto(path);
+  const w = await widget(page);
+  await expect(w.getByTestId('counting-mine-note')).toBeVisible();
+  const heads = w.getByRole('grid').locator('[role="columnheader"][aria-label]');
+  const marks = await heads.allInnerTexts();
+  const names = await heads.evaluateAll((hs) => hs.map((h) => h.getAttribute('aria-label')));
+  for (const [mark, name] of [['␣', 'the space'], ['⇥', 'the tab'], ['U+200B', 'the invisible character U+200B'], ['◌\u0308', 'the combining mark U+0308'], ['😀', '“😀”'], ['•', 'BOS']]) {
+    expect(marks, mark).toContain(mark);
+    expect(names, name).toContain(name);
+  }
+  // a cell says its characters by name
+  const space = names.indexOf('the space');
+  const a = names.indexOf('“a”');
+  await expect(w.locator(`[data-r="${a}"][data-c="${space}"]`)).toHaveAttribute('aria-label', /^after “a”, the space follows 1 time/);
+  // the table: the same marks for the eye, the same names for the ear
+  await w.getByText('Show the counts as a table').click();
+  const th = w.getByTestId('counting-table').locator('thead th').nth(space + 1);
+  await expect(th.locator('[aria-hidden="true"]')).toHaveText('␣');
+  await expect(th.locator('.visually-hidden')).toHaveText('the space');
+  // with k = 0 the emoji runs reach the context: a cut name says 16 characters, not 32 UTF-16 units
+  await setK(w, 0);
+  const cut = w.locator('[data-testid="counting-samples"] li[data-cut]');
+  await expect(cut.first()).toBeAttached();
+  for (const note of await cut.locator('.visually-hidden').allTextContents()) expect(note.trim()).toBe('(cut at 16 characters)');
 });
 
 test('the counting model passes axe in both themes, with the table open', async ({ page }) => {

@@ -66,6 +66,72 @@ test('one choice holds for every block on the page', async ({ page }) => {
   }
 });
 
+test('the choice is remembered on the next chapter and after a reload, from the first paint', async ({ page }) => {
+  await page.goto(chapter);
+  await block(page, 'ops').getByText('Python', { exact: true }).click();
+  await page.goto('/chapters/mlp/');
+  const first = page.locator('figure.code-region[data-python]').first();
+  await expect(first.getByRole('radio', { name: 'Python' })).toBeChecked();
+  await expect(pre(first, 'py')).toBeVisible();
+  await expect(pre(first, 'ts')).toBeHidden();
+  // before any module script runs, the head script alone shows the Python
+  await page.route('**/*.js', (route) => route.abort());
+  await page.reload();
+  await expect(pre(first, 'py')).toBeVisible();
+  await expect(pre(first, 'ts')).toBeHidden();
+  await page.unrouteAll();
+  // and back to TypeScript, remembered too
+  await page.reload();
+  await first.getByText('TypeScript', { exact: true }).click();
+  await page.goto(chapter);
+  await expect(pre(block(page, 'ops'), 'ts')).toBeVisible();
+  await expect(pre(block(page, 'ops'), 'py')).toBeHidden();
+});
+
+// at 320 px, Python's deep lines wrap: each line's code must start on its own first row, at its indent
+for (const path of [chapter, '/chapters/mlp/']) {
+  test(`${path} at 320 px in Python: a wrapped line shows no empty row and keeps its indent; its rows hang less than a block`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(path);
+    await page.locator('figure.code-region[data-python]').first().getByText('Python', { exact: true }).click();
+    const found = await page.locator('.pane[data-lang="py"] pre').evaluateAll((pres) => {
+      const bad: string[] = [];
+      let wrapped = 0;
+      for (const pre of pres) {
+        for (const line of pre.querySelectorAll<HTMLElement>('.line')) {
+          const code = line.querySelector<HTMLElement>('.code-rest');
+          if (!code) continue;
+          const indent = line.querySelector<HTMLElement>('.code-indent');
+          const columns = indent?.textContent?.length ?? 0;
+          const ch = indent ? indent.getBoundingClientRect().width / columns : 0;
+          const l = line.getBoundingClientRect();
+          const c = code.getClientRects()[0];
+          const rowHeight = parseFloat(getComputedStyle(line).lineHeight);
+          if (Math.abs(c.top - l.top) > 1) bad.push(`starts below an empty row: ${code.textContent}`);
+          if (Math.abs(c.left - (l.left + columns * ch)) > 1.5) bad.push(`starts at ${c.left - l.left} px, not its indent of ${columns} columns: ${code.textContent}`);
+          if (c.height > rowHeight * 1.5) {
+            wrapped++;
+            // the rows after the first start 2 columns in from the code: less than a block's 4
+            const hang = parseFloat(getComputedStyle(code).paddingInlineStart);
+            if (!(hang > 0 && hang < 4 * (ch || 8))) bad.push(`hangs ${hang} px: ${code.textContent}`);
+          }
+        }
+      }
+      return { bad, wrapped };
+    });
+    expect(found.bad).toEqual([]);
+    expect(found.wrapped, 'some Python lines wrap at 320 px').toBeGreaterThan(0);
+  });
+}
+
+test('copying a wrapped Python line keeps its indentation', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(chapter);
+  const topo = block(page, 'topo');
+  await topo.getByText('Python', { exact: true }).click();
+  expect(await shownCode(topo, 'py')).toBe(readRegion('src/engine/microgpt.py', 'topo').code);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the switch still changes the language of its block', async ({ page }) => {

@@ -61,8 +61,8 @@ export function bigramTable(b: BigramCounts, k: number = addOne): Float64Array[]
   return Array.from({ length: b.vocabSize }, (_, prev) => bigramProbs(b, prev, k));
 }
 
-/** A name drawn from the counting model: its text, and whether it was cut at maxLength characters before it drew BOS. */
-export type BigramDraw = { text: string; cut: boolean };
+/** A name drawn from the counting model: its text, how many characters (tokens, so code points, not UTF-16 units) it has, and whether it was cut at maxLength characters before it drew BOS. */
+export type BigramDraw = { text: string; length: number; cut: boolean };
 
 /**
  * A name drawn from the counting model: start after BOS, draw each next token from the row of the
@@ -74,11 +74,11 @@ export function drawBigram(table: readonly Float64Array[], tokenizer: Tokenizer,
   let prev = tokenizer.bos;
   while (ids.length < maxLength) {
     const next = rng.choice(table[prev]);
-    if (next === tokenizer.bos) return { text: tokenizer.decode(ids), cut: false };
+    if (next === tokenizer.bos) return { text: tokenizer.decode(ids), length: ids.length, cut: false };
     ids.push(next);
     prev = next;
   }
-  return { text: tokenizer.decode(ids), cut: true };
+  return { text: tokenizer.decode(ids), length: ids.length, cut: true };
 }
 
 /** A name drawn from the add-k smoothed counting model (add-one unless given); see drawBigram. */

@@ -199,13 +199,30 @@ export function searchDocuments(
   return { query: q, total, shown, unknown };
 }
 
-/** A character as a reader can see it: a space, tab or other invisible character gets a visible stand-in. */
+/** A character a reader cannot see on its own: a control, format (zero-width), separator other than the space, private-use or unassigned one. */
+export const invisibleChar = /^[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Co}\p{Cn}]$/u;
+
+/** A combining mark, drawn on the character before it: alone it needs a base to be seen. */
+export const combiningChar = /^\p{M}$/u;
+
+/** The code point of a character as written: U+200B. */
+export function codePointName(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * A character (or a token of several) as a reader can see it: the space as ␣, the tab as ⇥, an
+ * invisible character by its code point (U+200B), a combining mark on a dotted circle (◌̈);
+ * everything else as it is. The book's one visible form of a character, used by every chapter.
+ */
 export function displayChar(c: string): string {
-  if (c === ' ') return '␣';
-  if (c === '\t') return '⇥';
-  const cp = c.codePointAt(0) ?? 0;
-  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  return c;
+  return [...c].map((ch) => {
+    if (ch === ' ') return '␣';
+    if (ch === '\t') return '⇥';
+    if (invisibleChar.test(ch)) return codePointName(ch);
+    if (combiningChar.test(ch)) return `◌${ch}`;
+    return ch;
+  }).join('');
 }
 
 /** One sentence describing a length histogram, for a screen reader. `noun` is the singular, e.g. "name". */

@@ -3,6 +3,7 @@
 // (input → target) pairs a training sequence yields. Pure; never throws on reader input.
 
 import type { Tokenizer } from '../../engine/tokenizer.ts';
+import { codePointName, combiningChar, displayChar, invisibleChar } from '../dataset/dataset-stats.ts';
 import { sentence, type Problem } from '../shared/problem.ts';
 
 /** One chip: a BOS marker, a character with its id, or a character the vocabulary lacks (id null). */
@@ -20,18 +21,12 @@ export type TokenizedView = {
   tokenCount: number;
 };
 
-/** A character as shown on a chip: visible stand-ins for whitespace. */
-export function chipText(c: string): string {
-  if (c === ' ') return '␣';
-  if (c === '\t') return '⇥';
-  return c;
-}
-
-/** A character as named in a sentence: in quotes, by name for the space and the tab, and by code point for one that cannot be seen (a control, format or other space character). */
+/** A character as named in a sentence (what a screen reader hears): in quotes, by name for the space and the tab, and by code point for one that cannot be seen (a control, format or other space character) or that is drawn on the one before it (a combining mark). The spoken partner of displayChar. */
 export function charName(c: string): string {
   if (c === ' ') return 'the space';
   if (c === '\t') return 'the tab';
-  if (/^[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Co}\p{Cn}]$/u.test(c)) return `the invisible character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (invisibleChar.test(c)) return `the invisible character ${codePointName(c)}`;
+  if (combiningChar.test(c)) return `the combining mark ${codePointName(c)}`;
   return `“${c}”`;
 }
 
@@ -42,7 +37,7 @@ export function describeChars(chars: readonly string[]): string {
   for (let i = 0; i < points.length; ) {
     let j = i;
     while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
-    parts.push(j - i >= 2 ? `${chars[i]}–${chars[j]}` : chars.slice(i, j + 1).map(chipText).join(', '));
+    parts.push(j - i >= 2 ? `${chars[i]}–${chars[j]}` : chars.slice(i, j + 1).map(displayChar).join(', '));
     i = j + 1;
   }
   return parts.join(', ');

@@ -72,4 +72,15 @@ describe('tokenizerChapter.counting', () => {
     expect(c.rawLosses.heldOut).toBe(Infinity);
     expect(c.maxLosses.all).toBeGreaterThan(c.losses.all);
   });
+
+  it('quotes the pooled loss beside the per-name mean, and the best held-out k the slider reaches', async () => {
+    const { bigramLossPerToken } = await import('../../../src/viz/dataset/bigram.ts');
+    const { Tokenizer } = await import('../../../src/engine/tokenizer.ts');
+    expect(c.pooled).toBe(bigramLossPerToken(names, names, Tokenizer.fromDocuments(names)));
+    expect(c.pooled).not.toBeCloseTo(c.loss, 3); // the two measures differ
+    const best = c.bestHeldOut!;
+    expect(best.k).toBeGreaterThan(0);
+    expect(best.loss).toBeLessThanOrEqual(c.losses.heldOut!);
+    expect(best.loss).toBeLessThanOrEqual(c.maxLosses.heldOut!);
+  });
 });

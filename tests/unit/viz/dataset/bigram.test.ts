@@ -185,7 +185,11 @@ describe('drawBigram', () => {
     const b = bigramCounts(['aaaaaaaa'], new Tokenizer(['a']));
     const t = new Tokenizer(['a']);
     const table = bigramTable(b, 0);
-    expect(drawBigram(table, t, new Random(1), 3)).toEqual({ text: 'aaa', cut: true });
+    expect(drawBigram(table, t, new Random(1), 3)).toEqual({ text: 'aaa', length: 3, cut: true });
+    // its length counts characters (tokens), not UTF-16 units: an emoji is one
+    const e = new Tokenizer(['😀']);
+    const loop = [Float64Array.of(1, 0), Float64Array.of(1, 0)]; // 😀 always follows, BOS never comes
+    expect(drawBigram(loop, e, new Random(1), 3)).toEqual({ text: '😀😀😀', length: 3, cut: true });
     const names = defaultNames();
     const nt = Tokenizer.fromDocuments(names);
     const nb = bigramCounts(names, nt);

@@ -185,5 +185,14 @@ describe('displayChar', () => {
     expect(displayChar('\u0007')).toBe('U+0007');
     expect(displayChar('é')).toBe('é');
   });
+
+  it('displayChar shows zero-width, other spaces and combining marks, and every character of a longer token', () => {
+    expect(displayChar('\u200b')).toBe('U+200B');
+    expect(displayChar('\u00a0')).toBe('U+00A0');
+    expect(displayChar('\u0308')).toBe('◌\u0308');
+    expect(displayChar('😀')).toBe('😀');
+    expect(displayChar('a b')).toBe('a␣b');
+    expect(displayChar('BOS')).toBe('BOS');
+  });
 });
 

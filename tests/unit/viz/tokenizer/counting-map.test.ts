@@ -9,7 +9,7 @@ import { Random } from '../../../../src/engine/random.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import { bigramCounts } from '../../../../src/viz/dataset/bigram.ts';
 import {
-  countingLosses, countingMap, countingModel, countingSamples, lossText, pairSentence, smoothingNote, tokenMark,
+  countingLosses, countingMap, countingModel, countingSamples, cutNote, lossText, pairSentence, probText, shadeKey, smoothingNote, tokenMark, tokenWord,
 } from '../../../../src/viz/tokenizer/counting-map.ts';
 
 const names = parseDocuments(readFileSync(new URL('../../../../public/data/names.txt', import.meta.url), 'utf8'));
@@ -56,9 +56,52 @@ describe('countingMap', () => {
   it('labels BOS with a dot mark and says each cell as a sentence', () => {
     expect(map.labels.at(-1)).toBe('•');
     expect(tokenMark(texts, 0, tokenizer.bos)).toBe('a');
-    expect(pairSentence(['a', 'n', 'BOS'], 2, 0, 1, 5438, 0.16)).toBe('after “a”, “n” follows 5,438 times (p = 0.16)');
-    expect(pairSentence(['a', 'n', 'BOS'], 2, 2, 0, 1, 0.5)).toBe('after BOS (the start of a name), “a” follows 1 time (p = 0.5)');
+    expect(pairSentence(['a', 'n', 'BOS'], 2, 0, 1, 5438, 0.16)).toBe('after “a”, “n” follows 5,438 times (p = 0.160)');
+    expect(pairSentence(['a', 'n', 'BOS'], 2, 2, 0, 1, 0.5)).toBe('after BOS (the start of a name), “a” follows 1 time (p = 0.500)');
     expect(pairSentence(['a', 'n', 'BOS'], 2, 1, 2, 0, 0)).toBe('after “n”, BOS (the end of the name) follows 0 times (p = 0)');
+  });
+});
+
+describe('odd characters of a reader’s dataset', () => {
+  const odd = [' ', '\t', '\u200b', '\u0308', '😀', 'a', 'BOS'];
+  const bos = odd.length - 1;
+
+  it('marks the map and the table as chapter 1 shows characters, and names them for a screen reader', () => {
+    expect(odd.map((_, id) => tokenMark(odd, id, bos))).toEqual(['␣', '⇥', 'U+200B', '◌\u0308', '😀', 'a', '•']);
+    expect(odd.map((_, id) => tokenWord(odd, id, bos))).toEqual([
+      'the space', 'the tab', 'the invisible character U+200B', 'the combining mark U+0308', '“😀”', '“a”', 'BOS',
+    ]);
+    expect(pairSentence(odd, bos, 0, 2, 3, 0.25)).toBe('after the space, the invisible character U+200B follows 3 times (p = 0.250)');
+  });
+
+  it('says a cut name’s length in characters, an emoji counting one', () => {
+    const t = new Tokenizer(['😀']);
+    // 😀 follows 😀 and BOS, BOS follows nothing: with k = 0 every name runs into the context
+    const [draw] = countingSamples({ vocabSize: 2, bos: 1, counts: Float64Array.of(5, 0, 1, 0) }, t, 0, 1, 1);
+    expect(draw.cut).toBe(true);
+    expect(draw.text).toHaveLength(32); // UTF-16 units
+    expect(cutNote(draw)).toBe('(cut at 16 characters)');
+  });
+});
+
+describe('probText and shadeKey', () => {
+  it('keeps three significant digits, trailing zeros too', () => {
+    expect(probText(0.29961)).toBe('0.300');
+    expect(probText(0.05555)).toBe('0.0556');
+    expect(probText(1)).toBe('1.00');
+    expect(probText(0)).toBe('0');
+  });
+
+  it('keys the shading at 1, the powers of ten and the largest count, on the map’s own scale', () => {
+    const map = countingMap(bigramCounts(names, tokenizer), texts, 1);
+    const key = shadeKey(map.max);
+    expect(key.map((s) => s.count)).toEqual([1, 10, 100, 1000, map.max]);
+    expect(key.at(-1)!.mix).toBe(100);
+    expect(key[0].mix).toBe(Math.round(100 * Math.sqrt(1 / map.max)));
+    // the same shade as a cell with that count
+    const ten = map.cells.flat().find((c) => c.count === 10);
+    if (ten) expect(ten.mix).toBe(key[1].mix);
+    expect(shadeKey(0)).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { parseDocuments } from '../../../../src/engine/data.ts';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
 import { bpeSnapshot, bpeSplit, lengthChart, mergeRows } from '../../../../src/viz/tokenizer/bpe-view.ts';
 import {
-  charName, chipText, countSummary, decodeForView, describeChars, formatIds, pairsInContext, tokenizeForView, trainingPairs, unknownProblem,
+  charName, countSummary, decodeForView, describeChars, formatIds, pairsInContext, tokenizeForView, trainingPairs, unknownProblem,
 } from '../../../../src/viz/tokenizer/token-view.ts';
 
 const names = parseDocuments(readFileSync(new URL('../../../../public/data/names.txt', import.meta.url), 'utf8'));
@@ -61,9 +61,10 @@ describe('unknownProblem and character names', () => {
     expect(describeChars([' ', 'a', 'b', 'c', 'x', 'z'])).toBe('␣, a–c, x, z');
   });
 
-  it('chipText and charName show whitespace visibly', () => {
-    expect(chipText(' ')).toBe('␣');
-    expect(chipText('a')).toBe('a');
+  it('charName names whitespace, invisible characters and combining marks', () => {
+    expect(charName('\t')).toBe('the tab');
+    expect(charName('\u0308')).toBe('the combining mark U+0308');
+    expect(charName('😀')).toBe('“😀”');
     expect(charName(' ')).toBe('the space');
     expect(charName('\u0000')).toBe('the invisible character U+0000');
     expect(charName('\u200b')).toBe('the invisible character U+200B');
