@@ -30,15 +30,6 @@ export function lengthProblem(length: number, max: number): Problem | null {
   return { message: `Too long: ${int(length)} characters; this field takes at most ${int(max)}. Nothing is done with it until it is shorter.` };
 }
 
-/** At most `max` characters of `text` to show or say, with an ellipsis when some were left out. */
-export function shownUpTo(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  // never split a surrogate pair
-  const safe = /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-  return `${safe}…`;
-}
-
 /**
  * The message for text the reader tried to add to a field (a paste, a drop, a keystroke) that
  * was not added because the field would then hold `wouldBe` characters, more than `max`.
