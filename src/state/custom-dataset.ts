@@ -3,6 +3,7 @@
 // bad input comes back as a refusal with a reason, and storage that is off or full only
 // means the dataset lasts as long as the page.
 
+import { textLimits } from '../viz/shared/input-limits.ts';
 import { microgptConfig } from '../engine/config.ts';
 import { parseDocuments, splitLines } from '../engine/data.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
@@ -13,7 +14,7 @@ import { loadJSON, removeKey, saveJSON } from './storage.ts';
 /** What the dataset checks allow. */
 export const datasetLimits = {
   /** Largest file or pasted text, in bytes of UTF-8 (2 MiB). */
-  maxBytes: 2 * 1024 * 1024,
+  maxBytes: textLimits.dataset,
   /** Longest line, in characters after trimming. */
   maxLineChars: 1000,
   /** Most distinct characters (the vocabulary without BOS). */

@@ -3,13 +3,14 @@
 // position. A name that cannot be read leaves the last one that could on show, so a widget
 // never goes blank while the reader is typing. Call while the component is created.
 
+import { textLimits } from '../viz/shared/input-limits.ts';
 import { toValueStateDict } from '../engine/model.ts';
 import { checkName, traceName, type NameTrace } from '../viz/attention/name-trace.ts';
 import { useKept, type Kept } from './kept.svelte.ts';
 import { shippedModel } from './shipped-model.svelte.ts';
 
 /** The longest text a name field takes. */
-export const nameFieldLength = 40;
+export const nameFieldLength = textLimits.name;
 
 /** The typed name (kept under `key`), what checking it found, and the trace on show. */
 export type TracedName = {

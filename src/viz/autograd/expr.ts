@@ -10,6 +10,7 @@
 //   power   := atom ('^' exponent)*          exponent: a number, optionally signed or in ( )
 //   atom    := number | name | fn '(' sum ')' | '(' sum ')'
 
+import { textLimits } from '../shared/input-limits.ts';
 import { Value, topologicalOrder } from '../../engine/value.ts';
 import { short } from '../shared/format.ts';
 import { fail, type Failed } from '../shared/problem.ts';
@@ -29,7 +30,7 @@ export const functions: readonly Fn[] = ['exp', 'log', 'relu'];
 export type ParseResult = { ok: true; expr: Expr; variables: string[] } | Failed;
 
 /** Limits that keep a pasted monster from freezing the page. */
-export const limits = { length: 80, variables: 6, nodes: 40 } as const;
+export const limits = { length: textLimits.expression, variables: 6, nodes: 40 } as const;
 
 type Token =
   | { type: 'num'; value: number; text: string; column: number }

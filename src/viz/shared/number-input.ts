@@ -24,3 +24,12 @@ export function sizeProblem(name: string, value: number | null | undefined, max:
     return { message: `Type a whole number from 1 to ${int(max)} for ${name}.` };
   return null;
 }
+
+/**
+ * Why a number field's text cannot be used when the browser itself could not read it as a
+ * number (its validity.badInput): a paste of a thousand digits, or "1e99999". The browser then
+ * reports the field as empty, so this is said instead of asking for a number as if none were typed.
+ */
+export function unreadableProblem(name: string): Problem {
+  return { message: `What is typed for ${name} cannot be read as a number: too long, or not written as one. Type a number like 2 or −1.5.` };
+}

@@ -1,0 +1,93 @@
+// The kit's limit on a text field (limits in src/viz/shared/input-limits.ts). Text the reader adds
+// (a paste, a drop, a keystroke) that would make the field longer than it takes is not added,
+// and the field says so under itself: how much, and what it takes (never a maxlength cutting a
+// paste short without a word). The message is tied to the field (aria-describedby, aria-invalid)
+// and spoken once, one sentence (one polite live region for the page). Refusing up front keeps the work small:
+// Chromium's own editing needs about a second to put a megabyte into a text field, and minutes
+// for a number field. A large paste that fits (a dataset) is put in place directly, for the same
+// reason. Text that arrives longer anyway (typed before the widget came to life) stays in the
+// field with a message, and the widget never sees it: its input events stop here, so nothing
+// is computed from it until it is short enough.
+import type { Attachment } from 'svelte/attachments';
+import { bulkInsert, lengthProblem, notAddedProblem } from '../../viz/shared/input-limits.ts';
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+let made = 0;
+
+/** The page's one live region for these messages (outside every widget, so a widget's own region stays its own). */
+function voice(): HTMLElement {
+  let region = document.querySelector<HTMLElement>('[data-field-limit-voice]');
+  if (!region) {
+    region = document.createElement('div');
+    region.className = 'visually-hidden';
+    region.setAttribute('aria-live', 'polite');
+    region.dataset.fieldLimitVoice = '';
+    document.body.append(region);
+  }
+  return region;
+}
+
+/** Hold `field` to at most `max` characters, as described above. */
+export function textLimit(max: number): Attachment<TextField> {
+  return (field) => {
+    const note = document.createElement('span');
+    note.id = `${field.id || 'field'}-limit-${++made}`;
+    note.className = 'field-limit';
+    note.dataset.fieldLimit = '';
+    field.after(note);
+    /** The field's own description and validity, put back once the text fits again; null while it fits. */
+    let saved: { describedBy: string | null; invalid: string | null } | null = null;
+
+    const show = (message: string) => {
+      if (!saved) saved = { describedBy: field.getAttribute('aria-describedby'), invalid: field.getAttribute('aria-invalid') };
+      field.setAttribute('aria-describedby', [note.id, saved.describedBy].filter(Boolean).join(' '));
+      field.setAttribute('aria-invalid', 'true');
+      if (note.textContent !== message) {
+        note.textContent = message;
+        voice().textContent = message; // one sentence, spoken once
+      }
+    };
+    const restore = (name: string, value: string | null) => (value === null ? field.removeAttribute(name) : field.setAttribute(name, value));
+    const check = (event?: Event) => {
+      const problem = lengthProblem(field.value.length, max);
+      if (problem) {
+        event?.stopImmediatePropagation(); // the widget keeps its last usable value
+        show(problem.message);
+      } else if (saved) {
+        restore('aria-describedby', saved.describedBy);
+        restore('aria-invalid', saved.invalid);
+        saved = null;
+        note.textContent = '';
+      }
+    };
+    const adding = (e: Event) => {
+      const event = e as InputEvent;
+      if (!/^insert/.test(event.inputType) || !event.cancelable) return;
+      const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+      const start = field.selectionStart ?? field.value.length;
+      const end = field.selectionEnd ?? start;
+      const added = event.inputType === 'insertLineBreak' ? 1 : text.length;
+      const wouldBe = field.value.length - (end - start) + added;
+      if (wouldBe > max && wouldBe > field.value.length) {
+        event.preventDefault();
+        show(notAddedProblem(added, wouldBe, max).message);
+      } else if (text.length > bulkInsert) {
+        event.preventDefault();
+        field.setRangeText(text, start, end, 'end');
+        field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: event.inputType }));
+      }
+    };
+    // capture, on the field itself: these run before the widget's own listeners there
+    field.addEventListener('beforeinput', adding, { capture: true });
+    field.addEventListener('input', check, { capture: true });
+    field.addEventListener('change', check, { capture: true });
+    check(); // text typed before the widget came to life
+    return () => {
+      field.removeEventListener('beforeinput', adding, { capture: true });
+      field.removeEventListener('input', check, { capture: true });
+      field.removeEventListener('change', check, { capture: true });
+      note.remove();
+    };
+  };
+}
