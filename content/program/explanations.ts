@@ -8,9 +8,9 @@
 
 import type { ProgramGroup } from '../../src/components/program/types.ts';
 import { initStd } from '../../src/facts/init.ts';
-import { programFacts } from '../../src/facts/program.ts';
+import { presets } from '../../src/facts/sizes.ts';
 
-const sizes = programFacts.config;
+const sizes = presets.microgpt;
 
 const data = 'src/engine/data.ts';
 const tok = 'src/engine/tokenizer.ts';
@@ -233,7 +233,7 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   {
     file: 'src/engine/config.ts', first: "/** The named presets: every size but the vocabulary's, which comes from the data. */", lines: 5,
-    text: `microgpt's sizes: a stream ${sizes.nEmbd} numbers wide, ${sizes.nHead} heads, ${sizes.nLayer} layer${sizes.nLayer === 1 ? '' : 's'} and a context of ${sizes.blockSize} positions; the vocabulary's size comes from the dataset (${sizes.vocabSize} for the names: their ${sizes.vocabSize - 1} characters and BOS). The toy is the two-dimensional model chapters 5 and 6 draw.`,
+    text: `microgpt's sizes: a stream ${sizes.nEmbd} numbers wide, ${sizes.nHead} heads, ${sizes.nLayer} layer${sizes.nLayer === 1 ? '' : 's'} and a context of ${sizes.blockSize} positions; the vocabulary's size comes from the dataset: its characters, and BOS. The toy is the two-dimensional model chapters 5 and 6 draw.`,
     see: [{ chapter: 'mlp', section: 'counting-the-parameters' }, { chapter: 'attention', section: 'four-heads-in-the-real-model' }],
   },
   {

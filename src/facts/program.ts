@@ -9,6 +9,4 @@ export const programFacts = {
   name: names.includes(preferred) ? preferred : names[0],
   pos: 1,
   blockSize: shippedWeights.config.blockSize,
-  /** The shipped model's sizes, which are microgpt's, for the explanation of the config. */
-  config: shippedWeights.config,
 };
