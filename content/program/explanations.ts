@@ -8,6 +8,9 @@
 
 import type { ProgramGroup } from '../../src/components/program/types.ts';
 import { initStd } from '../../src/facts/init.ts';
+import { presets } from '../../src/facts/sizes.ts';
+
+const sizes = presets.microgpt;
 
 const data = 'src/engine/data.ts';
 const tok = 'src/engine/tokenizer.ts';
@@ -48,7 +51,7 @@ export const programGroups: readonly ProgramGroup[] = [
   {
     file: tok, first: '/** Characters ↔ token ids. Ids 0..n-1 are the sorted characters; BOS is id n. */', lines: 2,
     py: { first: "class Tokenizer:", lines: 2 },
-    text: 'The tokenizer turns characters into ids and back. It is the first of microgpt\'s three decisions about text: one token per character, ids in sorted order, and one extra token for the edges of a document.',
+    text: 'The tokenizer turns characters into ids and back, and carries out chapter 2\'s three decisions: one unit, one token, is one character; the vocabulary is every character of the dataset, plus one extra token, BOS, for the edges of a document; and a character\'s id is its position after sorting.',
     see: [{ chapter: 'tokenizer', section: 'three-decisions' }],
   },
   {
@@ -119,7 +122,7 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   {
     file: value, first: '// At most two children: every primitive is unary or binary. Plain fields, not', lines: 7,
-    text: 'The children this Value was computed from and the local gradient with respect to each, stored when the Value is made. microgpt keeps them in tuples; two plain fields do the same job with less memory, which matters when one training step makes a great many Values.',
+    text: 'The children this Value was computed from and the local gradient with respect to each, stored when the Value is made. microgpt keeps them in two tuples; four plain fields (`a`, `b`, `da`, `db`) do the same job with less memory, which matters when one training step makes a great many Values.',
     see: [{ chapter: 'autograd', section: 'stage-3-remembering-the-children' }, { chapter: 'autograd', section: 'stage-4-local-gradients' }],
   },
   {
@@ -154,7 +157,7 @@ export const programGroups: readonly ProgramGroup[] = [
   {
     file: value, first: 'log(): Value {', lines: 3,
     py: { first: "def log(self):", lines: 2 },
-    text: 'The natural logarithm, with local gradient 1/x. The loss is a log of a probability, so every gradient in training starts here.',
+    text: 'The natural logarithm, with local gradient 1/x. The loss is a log of a probability, so every gradient in training flows back through one of these.',
     see: [{ chapter: 'autograd', section: 'stage-4-local-gradients' }, { chapter: 'mlp', section: 'how-wrong-was-the-guess-log-p' }],
   },
   {
@@ -167,25 +170,25 @@ export const programGroups: readonly ProgramGroup[] = [
     file: value, first: 'relu(): Value {', lines: 3,
     py: { first: "def relu(self):", lines: 2 },
     text: 'ReLU keeps a positive number and turns a negative one into 0. Its gradient is 1 where it let the number through and 0 where it switched it off: a switched-off unit passes no gradient back.',
-    see: [{ chapter: 'mlp', section: 'relu-switching-units-off' }],
+    see: [{ chapter: 'neuron', section: 'step-3-a-bend' }, { chapter: 'autograd', section: 'stage-4-local-gradients' }, { chapter: 'mlp', section: 'relu-switching-units-off' }],
   },
   {
     file: value, first: '// Derived ops: built from the primitives above, so they need no gradient of their own.', lines: 4,
     py: { first: "# derived ops: built from the primitives above, so they need no gradient of their own", lines: 2 },
     text: 'Negation is multiplication by −1. Because it is built from `mul`, its gradient comes for free.',
-    see: [{ chapter: 'autograd', section: 'stage-2-operators' }],
+    see: [{ chapter: 'autograd', section: 'the-engines-value' }, { chapter: 'autograd', section: 'any-expression-as-a-graph' }],
   },
   {
     file: value, first: 'sub(other: Value | number): Value {', lines: 3,
     py: { first: "def __sub__(self, other): return self + (-other)", lines: 1 },
     text: 'Subtraction is adding the negation: again no new gradient rule.',
-    see: [{ chapter: 'autograd', section: 'stage-2-operators' }],
+    see: [{ chapter: 'autograd', section: 'the-engines-value' }, { chapter: 'autograd', section: 'any-expression-as-a-graph' }],
   },
   {
     file: value, first: 'div(other: Value | number): Value {', lines: 3,
     py: { first: "def __truediv__(self, other): return self * other ** -1", lines: 1 },
     text: 'Division is multiplying by the power −1, as in microgpt. Softmax divides by the total this way.',
-    see: [{ chapter: 'autograd', section: 'stage-2-operators' }],
+    see: [{ chapter: 'autograd', section: 'the-engines-value' }, { chapter: 'autograd', section: 'any-expression-as-a-graph' }],
   },
   {
     py: { first: "def __radd__(self, other): return self + other", lines: 2 },
@@ -195,8 +198,8 @@ export const programGroups: readonly ProgramGroup[] = [
   {
     file: value, first: '/** Fill .grad of every Value this one depends on with ∂this/∂(that Value); grads accumulate with +=. */', lines: 4,
     py: { first: "def backward(self):", lines: 4 },
-    text: '`backward()` starts by putting every Value the loss depends on in topological order, children before parents (`topologicalOrder`, an iterative depth-first search, sits just below in value.ts). The loss\'s gradient with respect to itself is 1.',
-    see: [{ chapter: 'autograd', section: 'stage-5-backward' }],
+    text: '`backward()` starts by putting every Value the loss depends on in topological order, children before parents (`topologicalOrder`, an iterative depth-first search, sits just below the class in src/engine/value.ts; it is long and about JavaScript rather than gradients, so this listing leaves it out, and chapter 4 shows it under “a sort without recursion”; the Python side has its own, below). The loss\'s gradient with respect to itself is 1.',
+    see: [{ chapter: 'autograd', section: 'stage-5-backward' }, { chapter: 'autograd', section: 'optional-reading-a-sort-without-recursion' }],
   },
   {
     file: value, first: 'for (let i = order.length - 1; i >= 0; i--) {', lines: 7,
@@ -207,8 +210,8 @@ export const programGroups: readonly ProgramGroup[] = [
   // ── parameters ────────────────────────────────────────────────────────────────────────
   {
     py: { first: "def topological_order(root):", lines: 6 },
-    text: "`backward` must reach each Value only after every Value that was computed from it, so that its gradient is complete before it is passed on to its own children. This puts every Value the loss depends on in such an order, children first. The TypeScript engine's `topologicalOrder` does the same job; the listing leaves it out on that side.",
-    see: [{ chapter: 'autograd', section: 'backprop-one-node-at-a-time' }],
+    text: "`backward` must reach each Value only after every Value that was computed from it, so that its gradient is complete before it is passed on to its own children. This puts every Value the loss depends on in such an order, children first. The TypeScript engine's `topologicalOrder` (src/engine/value.ts, below the class) does the same job with a stack of its own; the listing leaves it out on that side, and chapter 4 shows it.",
+    see: [{ chapter: 'autograd', section: 'backprop-one-node-at-a-time' }, { chapter: 'autograd', section: 'optional-reading-a-sort-without-recursion' }],
   },
   {
     py: { first: "topo, visited = [], {root}", lines: 13 },
@@ -216,14 +219,27 @@ export const programGroups: readonly ProgramGroup[] = [
     see: [{ chapter: 'autograd', section: 'stage-5-backward' }],
   },
   {
+    file: value, first: "/** Sum of Values left to right (Python's sum() over Values, without its leading 0). */", lines: 6,
     py: { first: "def vsum(xs):", lines: 3 },
-    text: "Values added left to right, starting from the first. Python's `sum()` starts from the number 0, which would put one more node in every sum's graph; the numbers would be the same, but the twin keeps its graph node for node like the engine's.",
+    text: "`sum` adds Values left to right, starting from the first: softmax's total, RMSNorm's mean square, a head's weighted values and the document's loss are all made with it. Python's `sum()` starts from the number 0, which puts one more node in every sum's graph; microgpt uses it so, and the numbers are the same, but the engine and the twin keep their graphs node for node alike.",
     see: [{ chapter: 'autograd', section: 'any-expression-as-a-graph' }],
   },
+  // ── sizes ─────────────────────────────────────────────────────────────────────────────
   {
+    file: 'src/engine/config.ts', first: '/** Hyperparameters that fix every matrix shape. */', lines: 8,
     py: { first: "# microgpt's sizes; configure() replaces them for another dataset or a weights file", lines: 7 },
-    text: "The model's sizes as names at the top of the module, as microgpt has them: the vocabulary, the width of the residual stream, the number of heads, of layers, and the longest context. `head_dim` is each head's share of the width. The TypeScript engine passes the same sizes around as one config object.",
+    text: "The model's five sizes: the vocabulary (BOS included), the width of the residual stream, the number of attention heads, of layers, and the longest context, which is also the number of position embeddings. Every matrix's shape follows from them. The engine passes them around as one `GPTConfig`; microgpt has them as names at the top of the module, with `head_dim`, each head's share of the width.",
     see: [{ chapter: 'mlp', section: 'counting-the-parameters' }],
+  },
+  {
+    file: 'src/engine/config.ts', first: "/** The named presets: every size but the vocabulary's, which comes from the data. */", lines: 5,
+    text: `microgpt's sizes: a stream ${sizes.nEmbd} numbers wide, ${sizes.nHead} heads, ${sizes.nLayer} layer${sizes.nLayer === 1 ? '' : 's'} and a context of ${sizes.blockSize} positions; the vocabulary's size comes from the dataset: its characters, and BOS. The toy is the two-dimensional model chapters 5 and 6 draw.`,
+    see: [{ chapter: 'mlp', section: 'counting-the-parameters' }, { chapter: 'attention', section: 'four-heads-in-the-real-model' }],
+  },
+  {
+    file: 'src/engine/config.ts', first: '/** Dimensions of one attention head. */', lines: 4,
+    text: 'The width of one attention head: the stream split evenly among the heads (a config whose width the heads do not divide is refused when it is made).',
+    see: [{ chapter: 'attention', section: 'four-heads-in-the-real-model' }],
   },
   {
     py: { first: "def configure(config):", lines: 6 },
@@ -267,7 +283,7 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   {
     file: nn, first: '/** Σ a[i]·b[i], summed left to right (the same graph as sum(a[i].mul(b[i]))). [n], [n] → scalar */', lines: 6,
-    text: 'The dot product: multiply pairwise and add up, left to right, exactly as microgpt\'s `sum(wi * xi for …)` builds it, so the graph and the rounding are the same.',
+    text: 'The dot product: multiply pairwise and add up, left to right, as microgpt\'s `sum(wi * xi for …)` does: the same additions in the same order, so the same rounding (microgpt\'s `sum` also adds a leading 0, one more node that changes no number).',
     see: [{ chapter: 'neuron', section: 'step-4-many-inputs' }],
   },
   {
@@ -283,6 +299,16 @@ export const programGroups: readonly ProgramGroup[] = [
     see: [{ chapter: 'mlp', section: 'rmsnorm-once-more' }],
   },
   // ── the model ─────────────────────────────────────────────────────────────────────────
+  {
+    file: model, first: '/** An empty KV cache for a model with nLayer layers. */', lines: 4,
+    text: 'An empty cache of keys (or values): one list per layer, with no position in it yet. Each call of `gpt()` appends one position to each layer\'s list. The loss below makes a fresh one for every document.',
+    see: [{ chapter: 'attention', section: 'the-kv-cache' }],
+  },
+  {
+    file: model, first: '/** Elementwise a + b (a residual connection, or the two embeddings). [n], [n] → [n] */', lines: 2,
+    text: 'Two vectors added entry by entry: the two embeddings, and each residual connection. In Python this is the `zip` in each of those lines.',
+    see: [{ chapter: 'attention', section: 'the-residual-stream' }, { chapter: 'attention', section: 'embeddings-what-and-where' }],
+  },
   {
     file: model, first: '/**', lines: 6,
     py: { first: "def gpt(token_id, pos_id, keys, values):", lines: 3 },
@@ -449,8 +475,8 @@ export const programGroups: readonly ProgramGroup[] = [
   {
     file: model, first: "x = x.map((xi) => xi.relu()); rec?.('mlpRelu', x);",
     py: { first: "x = [xi.relu() for xi in x]", lines: 1 },
-    text: 'Switched: ReLU turns off every unit whose detector came out negative. This is the only bend in the whole model besides softmax.',
-    see: [{ chapter: 'mlp', section: 'relu-switching-units-off' }],
+    text: 'Switched: ReLU turns off every unit whose detector came out negative. ReLU is the MLP\'s bend, the one place the model switches numbers off. It is not the only step that is not a straight line: RMSNorm\'s division, softmax, and attention\'s products (a query times a key, a weight times a value) bend too.',
+    see: [{ chapter: 'mlp', section: 'relu-switching-units-off' }, { chapter: 'neuron', section: 'step-3-a-bend' }],
     trace: { kind: 'vector', point: 'mlpRelu' },
   },
   {
@@ -485,7 +511,7 @@ export const programGroups: readonly ProgramGroup[] = [
   {
     file: loss, first: 'const n = Math.min(model.config.blockSize, tokens.length - 1);', lines: 2,
     py: { first: "n = min(block_size, len(tokens) - 1)", lines: 1 },
-    text: 'A document of n tokens gives n − 1 predictions, and at most `blockSize` of them fit in the context; a name too long for it is cut.',
+    text: 'A document of L tokens gives L − 1 predictions; `n` is that, capped at `blockSize`, as no more fit in the context, so a name too long for it is cut. A document of fewer than 2 tokens has nothing to predict and is refused (one from `encodeDocument` always has BOS on both sides).',
     see: [{ chapter: 'training', section: 'the-tokens-with-bos-on-both-sides' }],
   },
   {
@@ -530,8 +556,14 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   // ── Adam ──────────────────────────────────────────────────────────────────────────────
   {
+    file: adam, first: "/** Adam's settings; microgpt's values are the defaults. */", lines: 2,
+    text: "Adam's four settings: the learning rate, how slowly each of the two running means forgets (β₁ for the gradients, β₂ for their squares), and ε.",
+    see: [{ chapter: 'training', section: 'plain-gradient-descent-then-adam' }],
+  },
+  {
+    file: adam, first: "/** microgpt's Adam: learning rate 0.01, β₁ 0.85, β₂ 0.99, ε 1e-8. */", lines: 2,
     py: { first: "learning_rate, beta1, beta2, eps_adam = 0.01, 0.85, 0.99, 1e-8", lines: 1 },
-    text: "Adam's settings, microgpt's own: the learning rate at the first step, how slowly each of the two running means forgets, and a tiny number that keeps the division of the update away from zero.",
+    text: "Adam's settings, microgpt's own: the learning rate at the first step, how slowly each of the two running means forgets, and a tiny number that keeps the division of the update away from zero. Chapter 7's trainer lets you change the learning rate.",
     see: [{ chapter: 'training', section: 'plain-gradient-descent-then-adam' }],
   },
   {
@@ -609,7 +641,7 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   {
     file: train, first: 'const { flat, data, grad } = this;', lines: 2,
-    text: 'The parameters\' numbers and gradients are copied into two flat arrays, the form Adam works on.',
+    text: 'The parameters\' numbers and gradients are copied into two flat arrays, the form Adam works on. `flat` lists every parameter Value end to end, in `matrixShapes()` order; the trainer\'s constructor (src/engine/train.ts, above this) builds it and the two arrays once, from the state dict.',
     see: [{ chapter: 'training', section: 'the-gradient-of-every-matrix' }],
   },
   {
@@ -643,6 +675,11 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   // ── sampling ──────────────────────────────────────────────────────────────────────────
   {
+    file: sample, first: '/** Draw one token id from logits [vocabSize]. Greedy decoding (T = 0) uses no randomness. */', lines: 5,
+    text: 'One next token from a position\'s logits. At temperature 0 it is the most likely one, with no randomness; otherwise it is drawn at random from `samplingDistribution`: the softmax of the logits divided by the temperature, cut to the top-k or top-p tokens when asked. That function sits above this one in src/engine/sample.ts and chapter 8 shows it; the listing leaves it out for its length.',
+    see: [{ chapter: 'inference', section: 'temperature' }, { chapter: 'inference', section: 'greedy-top-k-and-top-p' }],
+  },
+  {
     file: sample, first: '/**', lines: 5,
     py: { first: "def generate(tokenizer, temperature=0.5, top_k=None, top_p=None):", lines: 2 },
     text: 'Generating a name: the trained model, the tokenizer, a seeded generator and the sampling settings in, a new name out.',
@@ -668,7 +705,7 @@ export const programGroups: readonly ProgramGroup[] = [
   {
     file: sample, first: 'const logits = model.logits.subarray(pos * vocabSize, (pos + 1) * vocabSize);', lines: 3,
     py: { first: "if temperature == 0:", lines: 5 },
-    text: 'This position\'s logits, and a token drawn from them: softmax of the logits divided by the temperature, optionally cut to the top-k or top-p tokens (`samplingDistribution`, above this in sample.ts).',
+    text: 'This position\'s logits, and a token drawn from them: softmax of the logits divided by the temperature, optionally cut to the top-k or top-p tokens (`sampleToken`, above). Python writes the same inline, with its `sampling_distribution` above `generate` in microgpt.py.',
     see: [{ chapter: 'inference', section: 'temperature' }, { chapter: 'inference', section: 'greedy-top-k-and-top-p' }],
   },
   {

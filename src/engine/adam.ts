@@ -1,10 +1,12 @@
 // Adam: gradient descent with momentum (m) and a per-parameter step size (from v).
 
+// #region adam-defaults
 /** Adam's settings; microgpt's values are the defaults. */
 export type AdamConfig = { lr: number; beta1: number; beta2: number; eps: number };
 
 /** microgpt's Adam: learning rate 0.01, β₁ 0.85, β₂ 0.99, ε 1e-8. */
 export const adamDefaults: AdamConfig = { lr: 0.01, beta1: 0.85, beta2: 0.99, eps: 1e-8 };
+// #endregion adam-defaults
 
 /** Adam's memory: a running mean of gradients (m) and of squared gradients (v), one per parameter. */
 export type AdamState = { config: AdamConfig; m: Float64Array; v: Float64Array };

@@ -1,5 +1,6 @@
 // The model's shape: one typed config and the named presets the textbook uses.
 
+// #region config
 /** Hyperparameters that fix every matrix shape. */
 export type GPTConfig = {
   vocabSize: number; // distinct tokens, BOS included (27 for the names: a–z and BOS)
@@ -14,6 +15,7 @@ export const presets = {
   microgpt: { nEmbd: 16, nHead: 4, nLayer: 1, blockSize: 16 }, // microgpt.py's defaults
   toy: { nEmbd: 2, nHead: 1, nLayer: 1, blockSize: 4 }, // the 2-D toy of chapters 5 and 6: one head of width 2, four positions
 } as const satisfies Record<string, Omit<GPTConfig, 'vocabSize'>>;
+// #endregion config
 
 /** A preset's name: 'microgpt' or 'toy'. */
 export type PresetName = keyof typeof presets;
@@ -31,10 +33,12 @@ export function microgptConfig(vocabSize: number): GPTConfig {
 /** The toy's config: its vocabulary is BOS, a, b, c. */
 export const toyConfig: GPTConfig = presetConfig('toy', 4);
 
+// #region head-dim
 /** Dimensions of one attention head. */
 export function headDim(config: GPTConfig): number {
   return config.nEmbd / config.nHead;
 }
+// #endregion head-dim
 
 /** Field names as microgpt (and the weights file) spells them. */
 export const configFieldNames: Record<keyof GPTConfig, string> = {

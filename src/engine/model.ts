@@ -32,6 +32,7 @@ export function fromValueStateDict(params: ValueStateDict): StateDict {
   return out;
 }
 
+// #region helpers
 /** An empty KV cache for a model with nLayer layers. */
 export function emptyCache(config: GPTConfig): KVCache {
   return Array.from({ length: config.nLayer }, () => []);
@@ -39,6 +40,7 @@ export function emptyCache(config: GPTConfig): KVCache {
 
 /** Elementwise a + b (a residual connection, or the two embeddings). [n], [n] → [n] */
 const add = (a: readonly Value[], b: readonly Value[]) => a.map((ai, i) => ai.add(b[i]));
+// #endregion helpers
 
 // #region gpt
 /**

@@ -75,11 +75,13 @@ export function samplingDistribution(logits: ArrayLike<number>, o: SamplingOptio
 }
 // #endregion distribution
 
+// #region sample-token
 /** Draw one token id from logits [vocabSize]. Greedy decoding (T = 0) uses no randomness. */
 export function sampleToken(logits: ArrayLike<number>, o: SamplingOptions, rng: Random): number {
   if (o.temperature === 0) return argmax(logits);
   return rng.choice(samplingDistribution(logits, o));
 }
+// #endregion sample-token
 
 /** One generated token and the distribution it was drawn from. */
 export type GenerationStep = { pos: number; input: number; probs: Float64Array; token: number };

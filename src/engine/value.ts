@@ -152,9 +152,11 @@ const dfsNext: number[] = [];
 let sorts = 0; // topological sorts so far; each numbers its visits with the next
 // #endregion topo
 
+// #region sum
 /** Sum of Values left to right (Python's sum() over Values, without its leading 0). */
 export function sum(xs: readonly Value[]): Value {
   let total = xs[0];
   for (let i = 1; i < xs.length; i++) total = total.add(xs[i]);
   return total;
 }
+// #endregion sum

@@ -28,6 +28,13 @@ const listing = (page: Page) => page.locator('[data-listing]');
 const panel = (page: Page) => page.locator('[data-panel]');
 const live = (page: Page) => page.locator('.program-live');
 
+/** axe's findings on the page, or on a part of it, as "rule: where" lines. */
+async function axe(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  return (await builder.analyze()).violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Wait until the live values island has hydrated and the model has loaded. */
 async function liveReady(page: Page): Promise<void> {
   await expect(live(page)).not.toHaveAttribute('data-still', '');
@@ -56,24 +63,48 @@ test('an unknown line in the link says so, and the page stays whole', async ({ p
   }
 });
 
-test('the arrow keys move between groups, Home and End to the first and last, and the address follows', async ({ page }) => {
+test('Up and Down move one line, Page Up and Page Down one group, Home and End to the first and last line, and the address follows', async ({ page }) => {
   await page.goto('/program/');
   await listing(page).focus();
-  await page.keyboard.press('ArrowDown');
-  await expect(page.locator(`#L${groups[1].start}`)).toHaveAttribute('aria-selected', 'true');
-  await page.keyboard.press('ArrowDown');
-  await expect(page.locator(`#L${groups[2].start}`)).toHaveAttribute('aria-selected', 'true');
+  // every line of the first group, one at a time: each is selected, so each can be read and linked
+  for (let n = 2; n <= groups[0].end + 1; n++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${n}`);
+  }
+  expect(new URL(page.url()).hash).toBe(`#L${groups[0].end + 1}`);
   await page.keyboard.press('ArrowUp');
-  await expect(page.locator(`#L${groups[1].start}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator(`#L${groups[0].end}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-program-announce]')).toContainText(`Line ${groups[0].end} of ${lines.length}`);
+  // a group at a time
+  await page.keyboard.press('PageDown');
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${groups[1].start}`);
+  await page.keyboard.press('PageDown');
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${groups[2].start}`);
+  await page.keyboard.press('PageUp');
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${groups[1].start}`);
   expect(new URL(page.url()).hash).toBe(`#L${groups[1].start}`);
+  // the group's explanation is said with its first line, its paragraphs apart
+  await expect(page.locator('[data-program-announce]')).toContainText(/\. Taught in chapter/);
   await page.keyboard.press('End');
-  const last = groups[groups.length - 1];
-  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${last.start}`);
-  await expect(page.locator(`#L${last.start}`)).toBeInViewport();
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${lines.length}`);
+  await expect(page.locator(`#L${lines.length}`)).toBeInViewport();
   await page.keyboard.press('Home');
-  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${groups[0].start}`);
-  await expect(page.locator('[data-program-announce]')).toContainText(`Line ${groups[0].start} of ${lines.length}`);
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', 'L1');
+  await expect(page.locator('[data-program-announce]')).toContainText(`Line 1 of ${lines.length}`);
   await expect(listing(page)).toBeFocused();
+  await expect(page.locator('#program-help')).toContainText('Up and Down move one line, Page Up and Page Down one group');
+});
+
+test('a line inside a group is reached by keyboard and its permalink is the line’s', async ({ page }) => {
+  const g = groupAt(lineOf("const hs = h * hd; // this head's slice of the nEmbd dimensions"));
+  expect(g.end).toBeGreaterThan(g.start + 1);
+  await page.goto(`/program/#L${g.start}`);
+  await listing(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `L${g.start + 2}`);
+  await expect(panel(page).locator('[data-panel-link]')).toHaveAttribute('href', `#L${g.start + 2}`);
+  expect(new URL(page.url()).hash).toBe(`#L${g.start + 2}`);
 });
 
 test('a click selects the line, its group and its explanation', async ({ page }) => {
@@ -110,6 +141,13 @@ test('the live values are the engine’s: a vector and its gradient, the heads, 
   const scoresShown = await live(page).locator('[data-head="0"] [data-score]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-score'))));
   expect(scoresShown).toEqual(other.positions[3].data.layers[0].heads[0].scores);
 
+  // the head's output line shows every head's output
+  await page.locator(`#L${lineOf('const headOut = Array.from(')}`).click();
+  for (const [hi, h] of other.positions[3].data.layers[0].heads.entries()) {
+    const outs = await live(page).locator(`[data-head-out="${hi}"] [data-out]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-out'))));
+    expect(outs).toEqual(h.out);
+  }
+
   // the logits and the loss
   await page.locator(`#L${lineOf("const logits = linear(x, sd['lm_head'])")}`).click();
   const target = other.positions[3].target;
@@ -117,6 +155,16 @@ test('the live values are the engine’s: a vector and its gradient, the heads, 
   await page.locator(`#L${lineOf('const loss = probs[target].log().neg();')}`).click();
   await expect(live(page).locator('[data-loss]')).toHaveAttribute('data-loss', String(other.positions[3].loss));
   await expect(live(page).locator('[data-mean-loss]')).toHaveAttribute('data-mean-loss', String(other.loss));
+
+  // an embedding is a parameter row: its gradient sums every position that reads it
+  await live(page).locator('[data-name-field]').fill('emma');
+  await live(page).locator('[data-pos-field]').fill('2');
+  await page.locator(`#L${lineOf("const tokEmb = sd['wte'][token]")}`).click();
+  await expect(live(page).locator('[data-row-caption]')).toContainText('row m of wte');
+  await expect(live(page).locator('[data-row-caption]')).toContainText('here positions 2 and 3, not position 2 alone');
+  expect(await shownNumbers('[data-grads]')).toEqual(run.positions[2].grad.tokEmb);
+  await page.locator(`#L${lineOf("const posEmb = sd['wpe'][pos]")}`).click();
+  await expect(live(page).locator('[data-row-caption]')).toContainText("here only position 2, so it is this position's alone");
 
   // a line that computes nothing per position says so
   await page.locator(`#L${lineOf('add(other: Value | number): Value {')}`).click();
@@ -139,6 +187,11 @@ test('bad input is named at its field and the last good values stay', async ({ p
 
   await name.fill('a'.repeat(weights.config.blockSize + 2));
   await expect(live(page).locator('[data-name-message]')).toContainText('longer than the context');
+  await expect(loss).toHaveAttribute('data-loss', String(run.positions[1].loss));
+
+  await name.fill('');
+  await expect(live(page).locator('[data-name-message]')).toContainText(`Type a name of 1 to ${weights.config.blockSize - 1} letters`);
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(loss).toHaveAttribute('data-loss', String(run.positions[1].loss));
 
   await name.fill('emma');
@@ -242,10 +295,15 @@ test('a Python line selects its group on both sides, with the same explanation, 
   expect(new URL(page.url()).hash).toBe(`#P${g.py!.start}`);
   await expect(page.locator('[data-program-announce]')).toContainText(`Python line ${g.py!.start} of ${pyLines.length}`);
 
-  // the arrow keys, side by side, go group by group and stay on the Python side
-  await page.keyboard.press('ArrowDown');
+  // side by side, Page Down goes group by group and Down line by line, both staying on the Python side
+  await page.keyboard.press('PageDown');
   const after = twin[g.index + 1];
   await expect(listing(page)).toHaveAttribute('aria-activedescendant', `P${after.py!.start}`);
+  await page.keyboard.press('ArrowDown');
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `P${after.py!.start + 1}`);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(listing(page)).toHaveAttribute('aria-activedescendant', `P${after.py!.start - 1}`);
 
   // a TypeScript click lights up the Python side too
   const mul = pairOf('mul(other: Value | number): Value {');
@@ -313,17 +371,57 @@ test.describe('without JavaScript', () => {
 });
 
 test('side by side passes axe, in the light theme and the dark', async ({ page }) => {
-  test.setTimeout(400_000); // axe over some 640 lines of code, twice, on a busy machine
+  test.setTimeout(400_000); // axe over some 700 lines of code, twice, on a busy machine
   await page.setViewportSize({ width: 1280, height: 900 });
-  const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
   await page.emulateMedia({ colorScheme: 'light' });
-  // a line with no live values: the heads' table has axe findings of its own (see the report)
   await page.goto(`/program/#P${pyLineOf('def __mul__(self, other):')}`);
   await expect(view(page, 'Side by side')).toBeChecked();
-  const light = await axe();
+  const light = await axe(page);
   await page.locator('.theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.waitForTimeout(300);
-  const dark = await axe();
+  const dark = await axe(page);
   expect({ light, dark }).toEqual({ light: [], dark: [] });
+});
+
+test('the live values of the attention weights pass axe, in the light theme and the dark', async ({ page }) => {
+  test.setTimeout(400_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`/program/#L${lineOf('const attnWeights = softmax(attnLogits)')}`);
+  await liveReady(page);
+  // a late position of a long name: many weights, some of them large
+  await live(page).locator('[data-name-field]').fill('christopher');
+  await live(page).locator('[data-pos-field]').fill('3');
+  await expect(live(page).locator('[data-showing]')).toContainText('“christopher” at position 3');
+  await expect(live(page).locator('[data-heads]')).toBeVisible();
+  await expect(live(page).locator('[data-head-outs]')).toBeVisible();
+  const light = await axe(page, '[data-panel]');
+  await page.locator('.theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.waitForTimeout(300);
+  const dark = await axe(page, '[data-panel]');
+  expect({ light, dark }).toEqual({ light: [], dark: [] });
+});
+
+test('the page sits between chapter 8 and the epilogue, with the chapters’ pager', async ({ page }) => {
+  await page.goto('/program/');
+  const pager = page.getByRole('navigation', { name: 'Previous and next' });
+  await expect(pager.locator('a[rel="prev"]')).toHaveAttribute('href', '/chapters/inference/');
+  await expect(pager.locator('a[rel="prev"]')).toHaveText('Previous8. Inference');
+  await expect(pager.locator('a[rel="next"]')).toHaveAttribute('href', '/epilogue/');
+  await expect(pager.locator('a[rel="next"]')).toContainText('Epilogue');
+  await page.goto('/chapters/inference/');
+  await expect(page.getByRole('navigation', { name: 'Previous and next' }).locator('a[rel="next"]')).toHaveAttribute('href', '/program/');
+});
+
+test('a heading’s hash keeps the selection, and a bad one is shown where the reader is', async ({ page }) => {
+  const n = lineOf('loss.backward();');
+  await page.goto(`/program/#L${n}`);
+  await page.evaluate(() => { location.hash = '#every-group'; });
+  await expect(page.locator(`#L${n}`)).toHaveAttribute('aria-selected', 'true');
+  await page.evaluate(() => { location.hash = '#L0'; });
+  await expect(page.locator('[data-hash-problem]')).toBeInViewport();
+  await page.goto('/program/#L%F0%9F%98%80');
+  await expect(page.locator('[data-hash-problem]')).toContainText('line “😀”');
 });

@@ -1,6 +1,8 @@
 // The whole program's listing: the engine's readable path in microgpt's order, read from the
 // source files at build time by region. Fast-path helpers and checks that are not on the path
-// (fast.ts, the tokenizer's unknownCharacters, the topological sort's stack) are left out.
+// (fast.ts, the tokenizer's unknownCharacters) are left out, and so are two long helpers the
+// path calls, which their explanations point to: the topological sort (value.ts#topo, shown in
+// chapter 4) and the sampling distribution (sample.ts#distribution, shown in chapter 8).
 
 import { readRegion } from '../code-regions.ts';
 import type { ListingLine } from '../../viz/program/line-groups.ts';
@@ -8,25 +10,31 @@ import type { ListingLine } from '../../viz/program/line-groups.ts';
 /** One stretch of the listing: a region of an engine file. */
 export type ListingPiece = { file: string; region: string };
 
-/** The readable path, in microgpt's order: data, tokenizer, Value, parameters, model, loss, Adam, training, sampling. */
+/** The readable path, in microgpt's order: data, tokenizer, Value, sizes and parameters, model, loss, Adam, training, sampling. */
 export const listingPieces: readonly ListingPiece[] = [
   { file: 'src/engine/data.ts', region: 'documents' },
   { file: 'src/engine/tokenizer.ts', region: 'tokenizer' },
   { file: 'src/engine/value.ts', region: 'value' },
   { file: 'src/engine/value.ts', region: 'ops' },
   { file: 'src/engine/value.ts', region: 'backward' },
+  { file: 'src/engine/value.ts', region: 'sum' },
+  { file: 'src/engine/config.ts', region: 'config' },
+  { file: 'src/engine/config.ts', region: 'head-dim' },
   { file: 'src/engine/params.ts', region: 'shapes' },
   { file: 'src/engine/params.ts', region: 'init' },
   { file: 'src/engine/nn.ts', region: 'linear' },
   { file: 'src/engine/nn.ts', region: 'softmax' },
   { file: 'src/engine/nn.ts', region: 'rmsnorm' },
+  { file: 'src/engine/model.ts', region: 'helpers' },
   { file: 'src/engine/model.ts', region: 'gpt' },
   { file: 'src/engine/loss.ts', region: 'loss' },
+  { file: 'src/engine/adam.ts', region: 'adam-defaults' },
   { file: 'src/engine/adam.ts', region: 'adam-schedule' },
   { file: 'src/engine/adam.ts', region: 'adam' },
   { file: 'src/engine/train.ts', region: 'order' },
   { file: 'src/engine/train.ts', region: 'train-step' },
   { file: 'src/engine/run.ts', region: 'run' },
+  { file: 'src/engine/sample.ts', region: 'sample-token' },
   { file: 'src/engine/sample.ts', region: 'generate' },
 ];
 

@@ -3,6 +3,8 @@
 // groups with the listing finds every line left without an explanation and every explanation
 // whose line is gone; the page's build and a unit test both fail on either.
 
+import { clipped } from '../shared/format.ts';
+
 /** One line of the listing: its number in the listing (from 1), where it comes from, its text. */
 export type ListingLine = { n: number; file: string; fileLine: number; text: string; piece: number };
 
@@ -71,30 +73,43 @@ export function groupOfLine(groups: readonly { start: number; end: number }[], n
 /** What a location hash asks for: nothing, a line of the listing, or a line that is not there (with why). */
 export type LineHash = { kind: 'none' } | { kind: 'line'; n: number } | { kind: 'bad'; message: string };
 
+/** A hash as the reader typed it: percent-escapes decoded, or left as they are when they do not decode. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Read "#L42" against a listing of `count` lines. Other hashes (a heading's id) are not ours: 'none'. */
 export function parseLineHash(hash: string, count: number): LineHash {
   const h = hash.replace(/^#/, '');
   if (!/^L/.test(h)) return { kind: 'none' };
   const digits = h.slice(1);
-  if (!/^[0-9]+$/.test(digits)) return { kind: 'bad', message: `The link asks for line “${h.slice(1)}”, which is not a line number: the listing's lines are numbered 1 to ${count}.` };
+  if (!/^[0-9]+$/.test(digits)) return { kind: 'bad', message: `The link asks for line “${clipped(decoded(digits))}”, which is not a line number: the listing's lines are numbered 1 to ${count}.` };
   const n = Number(digits);
   if (n < 1 || n > count) return { kind: 'bad', message: `The link asks for line ${digits}, but the listing has lines 1 to ${count} only.` };
   return { kind: 'line', n };
 }
 
 /**
- * The line a key moves the selection to, from line n: Up/Down to the first line of the group
- * before/after, Home/End to the first line of the first/last group. null for any other key.
+ * The line a key moves the selection to, from line n of a listing of `count` lines: Up/Down one
+ * line (blank lines too, so every line can be reached and read), PageUp/PageDown to the first
+ * line of the group before/after, Home/End to the first/last line. null for any other key.
  */
-export function lineForKey(groups: readonly { start: number; end: number }[], n: number, key: string): number | null {
-  if (groups.length === 0) return null;
-  if (key === 'Home') return groups[0].start;
-  if (key === 'End') return groups[groups.length - 1].start;
-  if (key !== 'ArrowDown' && key !== 'ArrowUp') return null;
+export function lineForKey(groups: readonly { start: number; end: number }[], n: number, key: string, count: number): number | null {
+  if (count < 1) return null;
+  if (key === 'Home') return 1;
+  if (key === 'End') return count;
+  if (key === 'ArrowDown') return Math.min(count, n + 1);
+  if (key === 'ArrowUp') return Math.max(1, n - 1);
+  if (key !== 'PageDown' && key !== 'PageUp') return null;
+  if (groups.length === 0) return n;
   const at = groups.findIndex((g) => n <= g.end); // the group holding n, or the next one after a blank line
-  if (at < 0) return groups[groups.length - 1].start;
+  if (at < 0) return groups[groups.length - 1].start; // past the last group
   const inside = groups[at].start <= n;
-  if (key === 'ArrowDown') return groups[Math.min(groups.length - 1, inside ? at + 1 : at)].start;
-  if (inside && n > groups[at].start) return groups[at].start; // Up from inside a group: to its first line
+  if (key === 'PageDown') return groups[Math.min(groups.length - 1, inside ? at + 1 : at)].start;
+  if (inside && n > groups[at].start) return groups[at].start; // PageUp from inside a group: to its first line
   return groups[Math.max(0, at - 1)].start;
 }

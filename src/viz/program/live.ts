@@ -10,6 +10,7 @@ import type { Tokenizer } from '../../engine/tokenizer.ts';
 import { readTrace, type NumericTrace } from '../../engine/trace.ts';
 import type { Problem } from '../shared/problem.ts';
 import { unknownProblem } from '../tokenizer/token-view.ts';
+import { clipped } from '../shared/format.ts';
 
 /** A vector gpt() reports: outside the layer, or inside layer 0 (microgpt has one layer). */
 export type VectorPoint =
@@ -67,20 +68,26 @@ export type LiveInput = { name: string; pos: number; nameProblem: Problem | null
  * to the name's length (its last letter, which predicts BOS).
  */
 export function checkLiveInput(tokenizer: Tokenizer, blockSize: number, name: string, posText: string): LiveInput {
+  const most = blockSize - 1;
   const unknown = [...new Set(tokenizer.unknownCharacters(name).map((u) => u.char))];
   let nameProblem = unknownProblem(tokenizer, unknown);
   const letters = [...name].length;
-  if (!nameProblem && letters > blockSize - 1) {
-    nameProblem = { message: `“${name}” has ${letters} letters, longer than the context: microgpt reads at most ${blockSize} positions (block_size), BOS and ${blockSize - 1} letters.` };
+  const quoted = `“${clipped(name)}”`;
+  if (!nameProblem && letters === 0) {
+    // training never reads an empty document: parseDocuments drops blank lines
+    nameProblem = { message: `Type a name of 1 to ${most} letters: training never reads an empty one, as the dataset's blank lines are dropped.` };
+  } else if (!nameProblem && letters > most) {
+    nameProblem = { message: `${quoted} has ${letters} letters, longer than the context: microgpt reads at most ${blockSize} positions (block_size), BOS and ${most} letters.` };
   }
   const trimmed = posText.trim();
   let pos = Number(trimmed);
   let posProblem: Problem | null = null;
   if (!/^[0-9]+$/.test(trimmed)) {
-    posProblem = { message: `The position is a whole number from 0 (BOS) up; “${posText}” is not one.` };
+    posProblem = { message: `The position is a whole number from 0 (BOS) up; “${clipped(posText)}” is not one.` };
     pos = -1;
   } else if (!nameProblem && pos > letters) {
-    posProblem = { message: `Position ${pos} is past the end of “${name}”: its positions are 0 (BOS) to ${letters} (its last letter), ${letters + 1} in all.` };
+    const range = letters === 1 ? 'its positions are 0 (BOS) and 1 (its letter)' : `its positions are 0 (BOS) to ${letters} (its last letter), ${letters + 1} in all`;
+    posProblem = { message: `Position ${pos} is past the end of ${quoted}: ${range}.` };
   }
   return { name, pos, nameProblem, posProblem };
 }
@@ -88,13 +95,20 @@ export function checkLiveInput(tokenizer: Tokenizer, blockSize: number, name: st
 /** One next token's score, probability and the gradient of the loss with respect to its score. */
 export type LogitRow = { id: number; label: string; logit: number; prob: number; grad: number; target: boolean };
 
+/**
+ * An embedding is a row of a parameter matrix, not a value computed at one position: its
+ * gradient sums the contributions of every position of the name that reads that row. Which
+ * matrix, which row (its label) and those positions.
+ */
+export type ParameterRow = { matrix: 'wte' | 'wpe'; label: string; positions: number[] };
+
 /** What the selected line shows at the chosen position. */
 export type LiveView =
   | { kind: 'none'; message: string }
   | { kind: 'tokens'; tokens: { id: number; label: string }[]; pos: number }
-  | { kind: 'vector'; point: VectorPoint; values: number[]; grads: number[] }
+  | { kind: 'vector'; point: VectorPoint; values: number[]; grads: number[]; row?: ParameterRow }
   | { kind: 'heads'; keys: string[]; heads: { scores: number[]; weights: number[]; out: number[] }[] }
-  | { kind: 'logits'; rows: LogitRow[]; shown: number; vocab: number }
+  | { kind: 'logits'; rows: LogitRow[]; shown: number; vocab: number; count: number }
   | { kind: 'loss'; loss: number; prob: number; target: string; mean: number; count: number };
 
 /** How many of the most likely next tokens a logits view lists. */
@@ -110,7 +124,10 @@ export function liveView(ref: TraceRef | undefined, run: ProgramRun, pos: number
       return { kind: 'tokens', tokens: run.tokens.map((id, i) => ({ id, label: run.labels[i] })), pos };
     case 'vector': {
       const from = (t: NumericTrace) => (streamPoints.has(ref.point) ? t[ref.point as 'tokEmb'] : t.layers[0][ref.point as 'q']);
-      return { kind: 'vector', point: ref.point, values: from(p.data), grads: from(p.grad) };
+      const view: LiveView = { kind: 'vector', point: ref.point, values: from(p.data), grads: from(p.grad) };
+      if (ref.point === 'tokEmb') view.row = { matrix: 'wte', label: p.label, positions: run.positions.filter((q) => q.token === p.token).map((q) => q.pos) };
+      if (ref.point === 'posEmb') view.row = { matrix: 'wpe', label: String(pos), positions: [pos] };
+      return view;
     }
     case 'heads':
       return {
@@ -123,7 +140,7 @@ export function liveView(ref: TraceRef | undefined, run: ProgramRun, pos: number
       const ranked = rows.slice().sort((a, b) => b.prob - a.prob || a.id - b.id);
       const top = ranked.slice(0, topTokens);
       if (!top.some((r) => r.target)) top.push(rows[p.target]); // the target always shows: its probability is the loss
-      return { kind: 'logits', rows: top, shown: topTokens, vocab: rows.length };
+      return { kind: 'logits', rows: top, shown: topTokens, vocab: rows.length, count: run.positions.length };
     }
     case 'loss':
       return { kind: 'loss', loss: p.loss, prob: p.probs[p.target], target: p.targetLabel, mean: run.loss, count: run.positions.length };

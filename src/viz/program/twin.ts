@@ -106,18 +106,23 @@ export function twinGroupOf(groups: readonly { ts: LineRange | null; py: LineRan
 }
 
 /**
- * Where a key moves the selection in a view: Up/Down to the previous/next group the view shows,
- * Home/End to the first/last, onto the first line of the side the selection is on when that
- * group has lines there (else the other side). null for any other key.
+ * Where a key moves the selection in a view, `counts` being each side's number of lines:
+ * Up/Down one line and Home/End to the first/last line, on the side the selection is on (the
+ * side shown, in a view of one side); PageUp/PageDown to the previous/next group the view
+ * shows, onto its first line on the selection's side when it has lines there (else the other
+ * side). null for any other key.
  */
-export function twinLineForKey(groups: readonly { ts: LineRange | null; py: LineRange | null }[], view: View, at: TwinLine, key: string): TwinLine | null {
+export function twinLineForKey(groups: readonly { ts: LineRange | null; py: LineRange | null }[], view: View, at: TwinLine, key: string, counts: Record<Side, number>): TwinLine | null {
+  const byLine = key === 'ArrowDown' || key === 'ArrowUp' || key === 'Home' || key === 'End';
   if (view !== 'both') {
     const side = view;
     const ranges = groups.flatMap((g) => (g[side] ? [g[side]] : []));
-    const n = lineForKey(ranges, at.side === side ? at.n : (ranges[0]?.start ?? 1), key);
+    const from = at.side === side ? at.n : (ranges[0]?.start ?? 1);
+    const n = at.side === side || !byLine ? lineForKey(ranges, from, key, counts[side]) : key === 'End' ? counts[side] : from;
     return n === null ? null : { side, n };
   }
-  // side by side: every group is a row, and a blank line is shown in the row of the group above it
+  if (byLine) return { side: at.side, n: lineForKey([], at.n, key, counts[at.side])! };
+  // side by side, a group at a time: every group is a row, and a blank line is shown in the row of the group above it
   let k = twinGroupOf(groups, at);
   let below = k >= 0 && at.n > groups[k][at.side]!.start;
   if (k < 0) {
@@ -125,10 +130,8 @@ export function twinLineForKey(groups: readonly { ts: LineRange | null; py: Line
     below = k >= 0;
   }
   let to: number;
-  if (key === 'Home') to = 0;
-  else if (key === 'End') to = groups.length - 1;
-  else if (key === 'ArrowDown') to = k < 0 ? 0 : k + 1;
-  else if (key === 'ArrowUp') to = k < 0 ? 0 : below ? k : k - 1;
+  if (key === 'PageDown') to = k < 0 ? 0 : k + 1;
+  else if (key === 'PageUp') to = k < 0 ? 0 : below ? k : k - 1;
   else return null;
   to = Math.max(0, Math.min(groups.length - 1, to));
   const g = groups[to];

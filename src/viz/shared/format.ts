@@ -18,6 +18,12 @@ export function counted(n: number, one: string, many = `${one}s`): string {
   return `${int(n)} ${n === 1 ? one : many}`;
 }
 
+/** Text the reader typed, quoted back: at most `most` characters, then "…". clipped("abcdef", 3) = "abc…". */
+export function clipped(text: string, most = 20): string {
+  const chars = [...text];
+  return chars.length > most ? `${chars.slice(0, most).join('')}…` : text;
+}
+
 /** Fixed decimals, a true minus, no "−0.00": fixed(-0.004, 2) = "0.00", fixed(-1.5, 2) = "−1.50". */
 export function fixed(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return String(x);

@@ -39,6 +39,8 @@ describe('the whole program', () => {
     expect(pair('loss.backward();')).toBe('loss.backward()');
     expect(pair('m[i] = beta1 * m[i] + (1 - beta1) * g;')).toBe('m[i] = beta1 * m[i] + (1 - beta1) * g');
     expect(pair('readonly chars: readonly string[];')).toBeNull();
+    expect(pair("/** microgpt's Adam: learning rate 0.01")).toBe('learning_rate, beta1, beta2, eps_adam = 0.01, 0.85, 0.99, 1e-8');
+    expect(pair('/** Sum of Values left to right')).toBe('def vsum(xs):');
   });
 
   it('lines the two sides up: every line once, each group as tall on both sides', () => {
@@ -58,7 +60,7 @@ describe('the whole program', () => {
 
   it('keeps to microgpt’s order: data, tokenizer, Value, parameters, model, loss, Adam, training, sampling', () => {
     const files = [...new Set(lines.map((l) => l.file.replace('src/engine/', '')))];
-    expect(files).toEqual(['data.ts', 'tokenizer.ts', 'value.ts', 'params.ts', 'nn.ts', 'model.ts', 'loss.ts', 'adam.ts', 'train.ts', 'run.ts', 'sample.ts']);
+    expect(files).toEqual(['data.ts', 'tokenizer.ts', 'value.ts', 'config.ts', 'params.ts', 'nn.ts', 'model.ts', 'loss.ts', 'adam.ts', 'train.ts', 'run.ts', 'sample.ts']);
   });
 
   it('leaves out region markers and import lines', () => {

@@ -63,18 +63,28 @@ describe('parseLineHash', () => {
     expect(parseLineHash('#L9999', 361)).toEqual({ kind: 'bad', message: 'The link asks for line 9999, but the listing has lines 1 to 361 only.' });
   });
 
+  it('quotes a bad line decoded and cut short', () => {
+    expect(parseLineHash('#L%F0%9F%98%80', 10)).toMatchObject({ message: expect.stringContaining('line “😀”') });
+    expect(parseLineHash('#L%E0%A4%A', 10)).toMatchObject({ message: expect.stringContaining('line “%E0%A4%A”') });
+    expect(parseLineHash(`#L${'x'.repeat(500)}`, 10)).toMatchObject({ message: expect.stringContaining(`line “${'x'.repeat(20)}…”`) });
+  });
+
   it.each(['#L0', '#Lfoo', '#L', '#L4.5', '#L-3'])('calls %j a bad line', (hash) => expect(parseLineHash(hash, 10).kind).toBe('bad'));
 });
 
 describe('lineForKey', () => {
   const groups = [{ start: 1, end: 3 }, { start: 5, end: 5 }, { start: 6, end: 9 }];
   it.each([
-    [1, 'ArrowDown', 5], [2, 'ArrowDown', 5], [5, 'ArrowDown', 6], [6, 'ArrowDown', 6], [4, 'ArrowDown', 5],
-    [6, 'ArrowUp', 5], [7, 'ArrowUp', 6], [1, 'ArrowUp', 1], [4, 'ArrowUp', 1],
-    [7, 'Home', 1], [1, 'End', 6],
-  ])('from line %i, %s goes to line %i', (n, key, want) => expect(lineForKey(groups, n, key)).toBe(want));
+    // a line at a time, blank lines included, and no further than the first and last
+    [1, 'ArrowDown', 2], [3, 'ArrowDown', 4], [4, 'ArrowDown', 5], [10, 'ArrowDown', 10],
+    [6, 'ArrowUp', 5], [2, 'ArrowUp', 1], [1, 'ArrowUp', 1],
+    [7, 'Home', 1], [1, 'End', 10],
+    // a group at a time
+    [1, 'PageDown', 5], [2, 'PageDown', 5], [5, 'PageDown', 6], [6, 'PageDown', 6], [4, 'PageDown', 5], [10, 'PageDown', 6],
+    [6, 'PageUp', 5], [7, 'PageUp', 6], [1, 'PageUp', 1], [4, 'PageUp', 1],
+  ])('from line %i, %s goes to line %i', (n, key, want) => expect(lineForKey(groups, n, key, 10)).toBe(want));
 
-  it('leaves other keys alone', () => expect(lineForKey(groups, 1, 'a')).toBeNull());
+  it('leaves other keys alone', () => expect(lineForKey(groups, 1, 'a', 10)).toBeNull());
 
   it('finds the group of a line, or none for a blank line', () => {
     expect(groupOfLine(groups, 7)).toBe(2);

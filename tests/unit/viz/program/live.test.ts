@@ -61,6 +61,29 @@ describe('liveView', () => {
     expect(v).toMatchObject({ kind: 'loss', loss: -Math.log(run.positions[4].probs[tokenizer.bos]), mean: run.loss, target: 'BOS' });
   });
 
+  it('says an embedding is a parameter row whose gradient sums every position that reads it', () => {
+    // emma: positions 2 and 3 both read m, so row m of wte gets both their contributions
+    const at2 = liveView({ kind: 'vector', point: 'tokEmb' }, run, 2);
+    const at3 = liveView({ kind: 'vector', point: 'tokEmb' }, run, 3);
+    expect(at2).toMatchObject({ row: { matrix: 'wte', label: 'm', positions: [2, 3] } });
+    if (at2.kind !== 'vector' || at3.kind !== 'vector') throw new Error('not a vector');
+    expect(at2.grads).toEqual(at3.grads);
+    expect(liveView({ kind: 'vector', point: 'tokEmb' }, run, 1)).toMatchObject({ row: { positions: [1] } });
+    expect(liveView({ kind: 'vector', point: 'posEmb' }, run, 3)).toMatchObject({ row: { matrix: 'wpe', label: '3', positions: [3] } });
+    expect(liveView({ kind: 'vector', point: 'q' }, run, 3)).not.toHaveProperty('row');
+  });
+
+  it('gives each head’s output, the weighted sum of the values so far', () => {
+    const v = liveView({ kind: 'heads' }, run, 2);
+    if (v.kind !== 'heads') throw new Error(v.kind);
+    const hd = config.nEmbd / config.nHead;
+    v.heads.forEach((h, hi) => {
+      expect(h.out).toHaveLength(hd);
+      const values = run.positions.slice(0, 3).map((p) => p.data.layers[0].v.slice(hi * hd, (hi + 1) * hd));
+      h.out.forEach((o, j) => expect(o).toBeCloseTo(h.weights.reduce((acc, w, t) => acc + w * values[t][j], 0), 12));
+    });
+  });
+
   it('says plainly when a line has no value at a position', () => {
     expect(liveView(undefined, run, 0).kind).toBe('none');
   });
@@ -77,6 +100,15 @@ describe('checkLiveInput', () => {
   it('refuses a name longer than the context', () => {
     expect(check('a'.repeat(config.blockSize), '1').nameProblem?.message).toMatch(/longer than the context/);
     expect(check('a'.repeat(config.blockSize - 1), '1').nameProblem).toBeNull();
+  });
+  it('refuses an empty name, as training never reads one', () => {
+    expect(check('', '0').nameProblem?.message).toMatch(new RegExp(`Type a name of 1 to ${config.blockSize - 1} letters`));
+  });
+  it('quotes a long name cut short', () => {
+    expect(check('a'.repeat(1000), '1').nameProblem?.message).toMatch(new RegExp(`^“${'a'.repeat(20)}…” has 1000 letters`));
+  });
+  it('words the range for a one-letter name', () => {
+    expect(check('a', '2').posProblem?.message).toBe('Position 2 is past the end of “a”: its positions are 0 (BOS) and 1 (its letter).');
   });
   it('refuses a position past the name’s end, and one that is not a number', () => {
     expect(check('emma', '5').posProblem?.message).toMatch(/past the end of “emma”: its positions are 0 \(BOS\) to 4/);

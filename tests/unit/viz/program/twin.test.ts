@@ -74,25 +74,35 @@ describe('twinRows', () => {
 
 describe('twinLineForKey', () => {
   const groups = alignTwin(ts, py, specs, 'a.py');
+  const counts = { ts: ts.length, py: py.length };
   it.each([
-    // one side: only that side's groups
-    ['ts', { side: 'ts', n: 1 }, 'ArrowDown', { side: 'ts', n: 5 }],
-    ['ts', { side: 'ts', n: 5 }, 'ArrowUp', { side: 'ts', n: 1 }],
-    ['py', { side: 'py', n: 1 }, 'ArrowDown', { side: 'py', n: 4 }],
-    ['py', { side: 'py', n: 6 }, 'End', { side: 'py', n: 6 }],
-    // side by side: every group, staying on the side when the group has lines there
-    ['both', { side: 'ts', n: 1 }, 'ArrowDown', { side: 'py', n: 4 }],
-    ['both', { side: 'py', n: 4 }, 'ArrowDown', { side: 'py', n: 6 }],
-    ['both', { side: 'py', n: 6 }, 'ArrowDown', { side: 'ts', n: 6 }],
-    ['both', { side: 'ts', n: 6 }, 'ArrowUp', { side: 'ts', n: 5 }],
-    ['both', { side: 'ts', n: 2 }, 'ArrowUp', { side: 'ts', n: 1 }],
-    ['both', { side: 'ts', n: 4 }, 'ArrowDown', { side: 'py', n: 4 }],
-    ['both', { side: 'ts', n: 4 }, 'ArrowUp', { side: 'ts', n: 1 }],
+    // one side: a line at a time on that side, blank lines included
+    ['ts', { side: 'ts', n: 1 }, 'ArrowDown', { side: 'ts', n: 2 }],
+    ['ts', { side: 'ts', n: 5 }, 'ArrowUp', { side: 'ts', n: 4 }],
+    ['ts', { side: 'ts', n: 6 }, 'ArrowDown', { side: 'ts', n: 6 }],
+    ['py', { side: 'py', n: 2 }, 'ArrowDown', { side: 'py', n: 3 }],
+    ['py', { side: 'py', n: 2 }, 'End', { side: 'py', n: 6 }],
+    ['py', { side: 'py', n: 5 }, 'Home', { side: 'py', n: 1 }],
+    // one side, a group at a time: only that side's groups
+    ['ts', { side: 'ts', n: 1 }, 'PageDown', { side: 'ts', n: 5 }],
+    ['ts', { side: 'ts', n: 5 }, 'PageUp', { side: 'ts', n: 1 }],
+    ['py', { side: 'py', n: 1 }, 'PageDown', { side: 'py', n: 4 }],
+    // side by side: a line at a time stays on its side
+    ['both', { side: 'ts', n: 3 }, 'ArrowDown', { side: 'ts', n: 4 }],
+    ['both', { side: 'py', n: 4 }, 'ArrowUp', { side: 'py', n: 3 }],
     ['both', { side: 'py', n: 5 }, 'Home', { side: 'py', n: 1 }],
     ['both', { side: 'ts', n: 1 }, 'End', { side: 'ts', n: 6 }],
-  ] as const)('in %s view, from %j, %s goes to %j', (view, at, key, want) => expect(twinLineForKey(groups, view, at, key)).toEqual(want));
+    // side by side, a group at a time: every group, staying on the side when the group has lines there
+    ['both', { side: 'ts', n: 1 }, 'PageDown', { side: 'py', n: 4 }],
+    ['both', { side: 'py', n: 4 }, 'PageDown', { side: 'py', n: 6 }],
+    ['both', { side: 'py', n: 6 }, 'PageDown', { side: 'ts', n: 6 }],
+    ['both', { side: 'ts', n: 6 }, 'PageUp', { side: 'ts', n: 5 }],
+    ['both', { side: 'ts', n: 2 }, 'PageUp', { side: 'ts', n: 1 }],
+    ['both', { side: 'ts', n: 4 }, 'PageDown', { side: 'py', n: 4 }],
+    ['both', { side: 'ts', n: 4 }, 'PageUp', { side: 'ts', n: 1 }],
+  ] as const)('in %s view, from %j, %s goes to %j', (view, at, key, want) => expect(twinLineForKey(groups, view, at, key, counts)).toEqual(want));
 
-  it('leaves other keys alone', () => expect(twinLineForKey(groups, 'both', { side: 'ts', n: 1 }, 'x')).toBeNull());
+  it('leaves other keys alone', () => expect(twinLineForKey(groups, 'both', { side: 'ts', n: 1 }, 'x', counts)).toBeNull());
 
   it('finds a line’s group on its side, or none for a blank line', () => {
     expect(twinGroupOf(groups, { side: 'py', n: 5 })).toBe(1);

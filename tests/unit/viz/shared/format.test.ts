@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted, factor, fixed, int, parseDisplayNumber, percent, precise, short, signed, subscript, tex } from '../../../../src/viz/shared/format.ts';
+import { clipped, counted, factor, fixed, int, parseDisplayNumber, percent, precise, short, signed, subscript, tex } from '../../../../src/viz/shared/format.ts';
 
 describe('format', () => {
   it.each([
@@ -56,5 +56,11 @@ describe('format', () => {
     expect(factor(0.5)).toBe('0.50');
     expect(factor(-0.004)).toBe('0.00');
     expect(factor(-2.5, 4, short)).toBe('(−2.5)');
+  });
+
+  it('clips typed text to a few characters, counting a character outside the BMP once', () => {
+    expect(clipped('emma')).toBe('emma');
+    expect(clipped('abcdef', 3)).toBe('abc…');
+    expect(clipped('😀😀😀', 2)).toBe('😀😀…');
   });
 });
