@@ -176,7 +176,7 @@ test('smoothing changes the losses as computed, and k = 0 says the held-out loss
   await setK(w, 0);
   await expect(w.locator('[data-loss="held-out"]')).toHaveText('infinite (∞)');
   await expect(w.getByTestId('counting-note')).toContainText('infinite');
-  await expect(w.locator(':scope > [aria-live="polite"]')).toContainText('k = 0.0: loss');
+  await expect(w.locator(':scope > [data-still-controls] > [aria-live="polite"]')).toContainText('k = 0.0: loss');
 });
 
 test('the reader’s own dataset from chapter 1 changes the table, the losses and the names', async ({ page }) => {

@@ -106,8 +106,10 @@ test.describe('a million characters pasted', () => {
     expect(problems).toEqual([]);
   });
 
-  // Not yet: on the chapter page (not on a bare page) a textarea holding 125,000 lines freezes the main
-  // thread for about 9 s, and using them for about 8 s more (issue 12, left open).
+  // Not yet (issue 12, left open): no script reacts to the paste (a CPU profile shows under 0.1 s of
+  // JavaScript); Chromium's own layout of a textarea holding 125,000 lines is the long task, and it
+  // is as long on a bare data: page. "Use this text" lays the textarea out a second time (a layout
+  // tree rebuild, about as long again). Keeping a large paste out of the textarea's layout is the fix.
   test.fixme('into the dataset box: a million characters of names are used without a freeze; one line of them is refused with the limit', async ({ page }) => {
     test.setTimeout(120_000);
     const problems = watchConsole(page);
@@ -134,11 +136,8 @@ test.describe('a million characters pasted', () => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  // Not yet: the roving-tabindex controls drawn by widgets themselves (heat-map cells, the 2-D
-  // slider, the model map's boxes) keep their tab stop in the still picture (issue 12, left open).
-  test.fixme('Tab visits no grid cell, drawn slider or option of a still picture', () => {});
   for (const slug of builtChapterSlugs()) {
-    test(`/chapters/${slug}/: Tab visits no form control of a widget's still picture`, async ({ page }) => {
+    test(`/chapters/${slug}/: Tab visits no control of a widget's still picture, form or drawn`, async ({ page }) => {
       await page.goto(`/chapters/${slug}/`);
       const dead: string[] = [];
       let first = '';
@@ -148,8 +147,12 @@ test.describe('without JavaScript', () => {
           const el = document.activeElement;
           if (!el || el === document.body) return { key: 'body', dead: '' };
           const key = `${el.tagName}#${el.id}.${el.className}@${Math.round(el.getBoundingClientRect().top + scrollY)}`;
-          // the picture's form controls (buttons, fields, menus) do nothing without scripts
-          return { key, dead: el.closest('.widget') && el.matches('button, input, select, textarea') ? el.outerHTML.slice(0, 120) : '' };
+          // the picture's form controls (buttons, fields, menus) and the controls widgets draw
+          // themselves (grid cells, a 2-D slider, a map's options, a plot that takes arrow keys)
+          // do nothing without scripts; a box that scrolls (a region, a list) is still read, and
+          // links and disclosures work without them
+          const stop = el.closest('.widget') && !el.matches('[role="region"], ol, ul, a[href], summary');
+          return { key, dead: stop ? el.outerHTML.slice(0, 120) : '' };
         });
         if (at.key === first) break;
         if (!first && at.key !== 'body') first = at.key;
