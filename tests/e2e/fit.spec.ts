@@ -32,10 +32,17 @@ for (const sp of sitePages()) {
         const code = [...document.querySelectorAll<HTMLElement>('main pre, main .astro-code')]
           .filter((el) => el.checkVisibility() && overflows(el) && !scrollable(el))
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} ${where(el)}: ${el.scrollWidth} px of code in a ${el.clientWidth} px box, “${(el.textContent ?? '').trim().slice(0, 50)}…”`);
+        // the box a table sits in: its parent, past wrappers that draw no box of their own (display: contents,
+        // such as a widget's fieldset)
+        const boxOf = (el: HTMLElement) => {
+          let box = el.parentElement!;
+          while (getComputedStyle(box).display === 'contents') box = box.parentElement!;
+          return box;
+        };
         const tables = [...document.querySelectorAll<HTMLElement>('main table')]
           // the table's own width against its box: the box may be wider for other reasons (a scrolly breaking out of the column)
-          .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > el.parentElement!.clientWidth + 1 && !scrollable(el.parentElement!))
-          .map((el) => `table ${where(el)}: ${Math.round(el.getBoundingClientRect().width)} px in a ${el.parentElement!.clientWidth} px box that a keyboard cannot scroll, “${(el.textContent ?? '').trim().slice(0, 40)}…”`);
+          .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > boxOf(el).clientWidth + 1 && !scrollable(boxOf(el)))
+          .map((el) => `table ${where(el)}: ${Math.round(el.getBoundingClientRect().width)} px in a ${boxOf(el).clientWidth} px box that a keyboard cannot scroll, “${(el.textContent ?? '').trim().slice(0, 40)}…”`);
         const displays = [...document.querySelectorAll<HTMLElement>('main .katex-display')]
           .filter((el) => el.checkVisibility() && overflows(el))
           .map((el) => `${where(el)}: ${el.scrollWidth} px of math in a ${el.clientWidth} px box, ${tex(el)}`);
