@@ -35,6 +35,8 @@ for (const width of [1280, 375]) {
       let stops = 0;
       for (let i = 0; i < 600; i++) {
         await page.keyboard.press('Tab');
+        // two frames: a popup placed from the word's box is placed again on the frame after the focus scrolls the page
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const result = await page.evaluate(coverOfFocus);
         if (!result) continue; // past the last control, before Tab wraps to the first
         stops++;
