@@ -335,8 +335,8 @@ export const programGroups: readonly ProgramGroup[] = [
     trace: { kind: 'vector', point: 'posEmb' },
   },
   {
-    file: model, first: 'let x = add(tokEmb, posEmb); // joint token and position embedding', lines: 2,
-    py: { first: "x = [t + p for t, p in zip(tok_emb, pos_emb)]  # joint token and position embedding", lines: 1 },
+    file: model, first: 'let x = add(tokEmb, posEmb); // token row plus position row', lines: 2,
+    py: { first: "x = [te + pe for te, pe in zip(tok_emb, pos_emb)]  # token row plus position row", lines: 1 },
     text: 'Added entry by entry, the two become one vector that carries both what and where. The `rec?.(…)` calls hand intermediates to the trace that feeds this page\'s live values; the math ignores them.',
     see: [{ chapter: 'attention', section: 'embeddings-what-and-where' }],
     trace: { kind: 'vector', point: 'embSum' },
@@ -562,7 +562,7 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   {
     file: adam, first: "/** microgpt's Adam: learning rate 0.01, β₁ 0.85, β₂ 0.99, ε 1e-8. */", lines: 2,
-    py: { first: "learning_rate, beta1, beta2, eps_adam = 0.01, 0.85, 0.99, 1e-8", lines: 1 },
+    py: { first: "beta1, beta2, learning_rate, eps_adam = 0.85, 0.99, 0.01, 1e-8  # Adam's settings", lines: 1 },
     text: "Adam's settings, microgpt's own: the learning rate at the first step, how slowly each of the two running means forgets, and a tiny number that keeps the division of the update away from zero. Chapter 7's trainer lets you change the learning rate.",
     see: [{ chapter: 'training', section: 'plain-gradient-descent-then-adam' }],
   },

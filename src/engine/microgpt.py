@@ -241,7 +241,7 @@ def gpt(token_id, pos_id, keys, values):
     # #region embed
     tok_emb = state_dict['wte'][token_id]  # [n_embd]
     pos_emb = state_dict['wpe'][pos_id]  # [n_embd]
-    x = [t + p for t, p in zip(tok_emb, pos_emb)]  # joint token and position embedding
+    x = [te + pe for te, pe in zip(tok_emb, pos_emb)]  # token row plus position row
     x = rmsnorm(x)
     # #endregion embed
 
@@ -306,7 +306,7 @@ def document_loss(tokens):
 
 
 # #region adam
-learning_rate, beta1, beta2, eps_adam = 0.01, 0.85, 0.99, 1e-8
+beta1, beta2, learning_rate, eps_adam = 0.85, 0.99, 0.01, 1e-8  # Adam's settings
 
 
 def adam_step(m, v, step, num_steps):

@@ -54,7 +54,7 @@ export function gpt(model: ValueModel, token: number, pos: number, keys: KVCache
   // #region embed
   const tokEmb = sd['wte'][token]; // token embedding [nEmbd]
   const posEmb = sd['wpe'][pos]; // position embedding [nEmbd]
-  let x = add(tokEmb, posEmb); // joint token and position embedding
+  let x = add(tokEmb, posEmb); // token row plus position row
   rec?.('tokEmb', tokEmb); rec?.('posEmb', posEmb); rec?.('embSum', x);
   x = rmsnorm(x); rec?.('embNorm', x);
   // #endregion embed

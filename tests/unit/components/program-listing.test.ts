@@ -39,7 +39,7 @@ describe('the whole program', () => {
     expect(pair('loss.backward();')).toBe('loss.backward()');
     expect(pair('m[i] = beta1 * m[i] + (1 - beta1) * g;')).toBe('m[i] = beta1 * m[i] + (1 - beta1) * g');
     expect(pair('readonly chars: readonly string[];')).toBeNull();
-    expect(pair("/** microgpt's Adam: learning rate 0.01")).toBe('learning_rate, beta1, beta2, eps_adam = 0.01, 0.85, 0.99, 1e-8');
+    expect(pair("/** microgpt's Adam: learning rate 0.01")).toBe("beta1, beta2, learning_rate, eps_adam = 0.85, 0.99, 0.01, 1e-8  # Adam's settings");
     expect(pair('/** Sum of Values left to right')).toBe('def vsum(xs):');
   });
 
