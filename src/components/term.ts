@@ -40,13 +40,10 @@ function close(term: HTMLElement): void {
   if (tip.matches(':popover-open')) tip.hidePopover();
 }
 
-let placing = 0;
-function placeOpenOnNextFrame(): void {
-  if (placing || openTerms.size === 0) return;
-  placing = requestAnimationFrame(() => {
-    placing = 0;
-    for (const term of openTerms.keys()) place(term);
-  });
+// scroll and resize events already come once per frame, before it is drawn: placing the popup
+// in the handler keeps it on the word in that same frame
+function placeOpen(): void {
+  for (const term of openTerms.keys()) place(term);
 }
 
 export function enhanceTerms(root: ParentNode): void {
@@ -77,8 +74,8 @@ export function enhanceTerms(root: ParentNode): void {
     lastPointer = e.pointerType;
     for (const term of [...openTerms.keys()]) if (!term.contains(e.target as Node)) close(term);
   }, true);
-  addEventListener('scroll', placeOpenOnNextFrame, { passive: true });
-  addEventListener('resize', placeOpenOnNextFrame, { passive: true });
+  addEventListener('scroll', placeOpen, { passive: true });
+  addEventListener('resize', placeOpen, { passive: true });
   // WCAG 1.4.13: a definition shown on hover or focus can be dismissed without moving
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') for (const term of [...openTerms.keys()]) close(term);

@@ -372,6 +372,8 @@ test.describe('home page name generator', () => {
     const widget = page.locator('.name-generator');
     await widget.scrollIntoViewIfNeeded(); // client:visible: it hydrates once on screen
     await expect(page.locator('astro-island:has(.name-generator)')).not.toHaveAttribute('ssr', /.*/);
+    // Generate waits for the shipped model, fetched after hydration; Enter does nothing till then
+    await expect(widget.getByRole('button', { name: 'Generate' })).toBeEnabled();
     return widget;
   }
 

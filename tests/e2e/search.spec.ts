@@ -71,6 +71,8 @@ test('a phrase of a chapter finds the chapter and the section that holds it; the
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   // the heading the link names, and the text of its section (up to the next heading) holds the phrase
   const id = href.split('#')[1];
+  // the URL changes when the navigation starts; read the section once the new page holds it
+  await expect(page.locator(`[id="${id}"]`)).toBeAttached();
   const text = await page.evaluate((hid) => {
     const h = document.getElementById(hid)!;
     const level = Number(h.tagName.slice(1));

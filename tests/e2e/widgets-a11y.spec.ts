@@ -5,6 +5,7 @@
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hydrated } from './lib/chapter.ts';
+import { textLimits } from '../../src/viz/shared/input-limits.ts';
 import { visit, watch } from '../../scripts/site/browse.ts';
 import { sitePages } from '../../scripts/site/site-pages.ts';
 import { stepperCases, stepperModel } from '../../src/viz/autograd/backprop-stepper.ts';
@@ -189,9 +190,7 @@ test.describe('focus after a button disables itself', () => {
 });
 
 test.describe('bad input gets a message tied to its field, and the widget keeps working', () => {
-  // expectations written before one limit per field (tests/e2e/limits.spec.ts): a paste past a field's limit is now refused
-  // up front and “-” in a number field gets the unreadable-number message; to be rewritten for those (issue 12)
-  test.fixme('number fields: empty, “-” and too large are named, and the last good number stays in use', async ({ page }) => {
+  test('number fields: empty, “-” and too large are named, and the last good number stays in use', async ({ page }) => {
     const log = watch(page);
     await page.goto('/chapters/autograd/');
     const runner = page.getByRole('group', { name: 'Run the stage 5 example' });
@@ -206,15 +205,20 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     await expect(x).not.toHaveAttribute('aria-invalid', /.*/);
     await expect(runner.getByLabel('Output')).toContainText('L = ');
 
+    // a lone “-” is text the browser cannot read as a number yet: the page says so, keeps what is
+    // typed and goes on with the last number it could use
     const graph = await hydrated(page, '.expr-graph');
     const a = graph.getByLabel('a =');
     const before = await graph.locator('.out').textContent();
     await a.fill('');
     await a.pressSequentially('-');
     await expect(a).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator(`#${await a.getAttribute('aria-describedby')}`)).toHaveText('Type a number for a, like 2 or −1.5. Still using 2.');
+    await expect(page.locator(`#${await a.getAttribute('aria-describedby')}`)).toHaveText(
+      'What is typed for a is not a number yet (a sign alone, or more digits than a number holds). Type a number like 2 or −1.5. Still using 2.',
+    );
     await expect(graph.locator('.out')).toHaveText(before!);
     await a.pressSequentially('1');
+    await expect(a).toHaveValue('-1');
     await expect(a).not.toHaveAttribute('aria-invalid', /.*/);
 
     const st = await hydrated(page, '.stepper');
@@ -251,18 +255,15 @@ test.describe('bad input gets a message tied to its field, and the widget keeps 
     await expect(nudge.locator('[data-k="change"]')).toBeVisible();
   });
 
-  // expectations written before one limit per field (tests/e2e/limits.spec.ts): a paste past a field's limit is now refused
-  // up front and “-” in a number field gets the unreadable-number message; to be rewritten for those (issue 12)
-  test.fixme('100,000 pasted characters give a short message in the decoder and a refusal tied to the paste box', async ({ page }) => {
+  // a paste longer than a field takes is refused before it lands (tests/e2e/limits.spec.ts); within the limit, a long
+  // bad id is quoted short, and a long line of a pasted dataset is named with its length
+  test('a long bad id gives a short message in the decoder; 100,000 pasted characters on one line are refused, tied to the paste box', async ({ page }) => {
     const log = watch(page);
     await page.goto('/chapters/tokenizer/');
     await hydrated(page, page.getByLabel('Text to tokenize'));
     await page.locator('.playground details summary').click();
     const ids = page.getByLabel(/Ids to decode/);
-    await ids.evaluate((el: HTMLInputElement) => {
-      el.value = 'x'.repeat(100_000);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await ids.fill('x'.repeat(textLimits.tokenIds));
     await expect(page.locator('.playground .decoded')).toHaveText(`“${'x'.repeat(24)}…” is not a token id: ids are whole numbers from 0 to 26.`);
     await ids.fill('26, 4, 12, 12, 0, 26');
     await expect(page.locator('.playground .decoded')).toContainText('decode gives “emma”');

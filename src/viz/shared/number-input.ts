@@ -31,5 +31,5 @@ export function sizeProblem(name: string, value: number | null | undefined, max:
  * reports the field as empty, so this is said instead of asking for a number as if none were typed.
  */
 export function unreadableProblem(name: string): Problem {
-  return { message: `What is typed for ${name} cannot be read as a number: too long, or not written as one. Type a number like 2 or −1.5.` };
+  return { message: `What is typed for ${name} is not a number yet (a sign alone, or more digits than a number holds). Type a number like 2 or −1.5.` };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputLimit, numberProblem, sizeProblem } from '../../../../src/viz/shared/number-input.ts';
+import { inputLimit, numberProblem, sizeProblem, unreadableProblem } from '../../../../src/viz/shared/number-input.ts';
 
 describe('numberProblem', () => {
   it.each([
@@ -27,5 +27,11 @@ describe('sizeProblem', () => {
   it.each([1, 16, 100_000])('takes the whole number %d up to the limit', (v) => expect(sizeProblem('n_embd', v, 100_000)).toBeNull());
   it.each([0, -1, 1.5, 100_001, Number.NaN, null, undefined, Infinity])('refuses %s with one message naming the range', (v) => {
     expect(sizeProblem('n_embd', v, 100_000)?.message).toBe('Type a whole number from 1 to 100,000 for n_embd.');
+  });
+});
+
+describe('unreadableProblem', () => {
+  it('says the text is not a number yet, names the two usual causes and asks for a number', () => {
+    expect(unreadableProblem('a').message).toBe('What is typed for a is not a number yet (a sign alone, or more digits than a number holds). Type a number like 2 or −1.5.');
   });
 });
