@@ -30,7 +30,7 @@ async function expectMapsMatch(page: Page, name: string): Promise<void> {
     const map = root.locator(`figure[data-head="${h}"]`);
     await expect(map.locator('[role="gridcell"]')).toHaveCount((trace.positions.length * (trace.positions.length + 1)) / 2);
     for (const [r, c] of [[0, 0], [trace.positions.length - 1, 0], [trace.positions.length - 1, trace.positions.length - 1], [2, 1]]) {
-      await expect(map.locator(`[data-cell="${r}-${c}"]`)).toHaveAttribute('aria-label', new RegExp(`weight ${fixed(trace.positions[r].weights[h][c], 3)}$`));
+      await expect(map.locator(`[data-r="${r}"][data-c="${c}"]`)).toHaveAttribute('aria-label', new RegExp(`weight ${fixed(trace.positions[r].weights[h][c], 3)}$`));
     }
   }
 }
@@ -54,18 +54,18 @@ test('hovering or focusing a cell writes its weight out, and arrow keys move thr
   const trace = traceName(model, weights.tokenizer, 'olivia');
   const map = heatmaps(page).locator('figure[data-head="1"]');
   const detail = map.locator('[data-detail]');
-  await map.locator('[data-cell="3-1"]').hover();
+  await map.locator('[data-r="3"][data-c="1"]').hover();
   await expect(detail).toHaveText(`head 2: position 3 i looks at position 1 o with weight ${fixed(trace.positions[3].weights[1][1], 3)}`);
 
-  await map.locator('[data-cell="0-0"]').focus();
+  await map.locator('[data-r="0"][data-c="0"]').focus();
   await expect(detail).toHaveText('head 2: position 0 BOS looks at position 0 BOS with weight 1.000');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('End');
-  await expect(map.locator('[data-cell="2-2"]')).toBeFocused();
+  await expect(map.locator('[data-r="2"][data-c="2"]')).toBeFocused();
   await expect(detail).toContainText(`position 2 l looks at position 2 l with weight ${fixed(trace.positions[2].weights[1][2], 3)}`);
   await page.keyboard.press('ArrowUp'); // the row above is shorter: focus moves in to its last cell
-  await expect(map.locator('[data-cell="1-1"]')).toBeFocused();
+  await expect(map.locator('[data-r="1"][data-c="1"]')).toBeFocused();
 });
 
 test('a name outside the vocabulary gets a message and keeps the last maps; a long one is cut to the block; both recover', async ({ page }) => {
@@ -112,7 +112,7 @@ async function expectKvAt(page: Page, name: string, at: number): Promise<void> {
   await expect(root.locator('tr[data-row="uncached"] td')).toHaveText([int(cost.uncached), int(cost.uncachedTotal)]);
   // the new key's numbers are the engine's
   const k = trace.positions[at].k;
-  await expect(root.locator(`[data-row="k${at}"] [data-cell$="-5"]`)).toHaveAttribute('aria-label', new RegExp(`dimension 5: ${String(Number(k[5].toPrecision(6))).replace('-', '−')}$`));
+  await expect(root.locator(`[data-row="k${at}"] [data-c="5"]`)).toHaveAttribute('aria-label', new RegExp(`dimension 5: ${String(Number(k[5].toPrecision(6))).replace('-', '−')}$`));
 }
 
 test('the KV cache view steps by mouse and keyboard, plays, pauses and resets, and its counts are walkCosts', async ({ page }) => {
@@ -209,11 +209,11 @@ test('hovering or focusing a strip writes the number out', async ({ page }) => {
   await hydrated(page, kv(page));
   const trace = traceName(model, weights.tokenizer, 'olivia');
   const keys = kv(page).getByRole('grid', { name: 'Keys in the cache' });
-  await keys.locator('[data-cell="0-6"]').hover();
+  await keys.locator('[data-r="0"][data-c="6"]').hover();
   await expect(kv(page).locator('[data-detail]').nth(1)).toContainText(`key of position 0 (BOS), dimension 6 (head 2): ${String(Number(trace.positions[0].k[6].toPrecision(6))).replace('-', '−')}`);
-  await keys.locator('[data-cell="0-0"]').focus();
+  await keys.locator('[data-r="0"][data-c="0"]').focus();
   await page.keyboard.press('End');
-  await expect(keys.locator('[data-cell="0-15"]')).toBeFocused();
+  await expect(keys.locator('[data-r="0"][data-c="15"]')).toBeFocused();
 });
 
 test('sampling a name walks a name the model wrote', async ({ page }) => {

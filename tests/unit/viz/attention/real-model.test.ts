@@ -1,9 +1,9 @@
 // The real-model views of chapter 5: a typed name checked and cut as training cuts it, the
-// causal heatmap's cells, keyboard moves through a grid, the cache view's rows and colours.
+// causal heatmap's cells, the cache view's rows and colours.
 
 import { describe, expect, it } from 'vitest';
 import { Tokenizer } from '../../../../src/engine/tokenizer.ts';
-import { causalHeatmap, gridMove, weightShade } from '../../../../src/viz/attention/causal-heatmap.ts';
+import { causalHeatmap, weightShade } from '../../../../src/viz/attention/causal-heatmap.ts';
 import { kvSaving, kvStep, kvStepSaid, largestSize, signedShade } from '../../../../src/viz/attention/kv-walk.ts';
 import { checkName, type NameTrace } from '../../../../src/viz/attention/name-trace.ts';
 import { microgptConfig } from '../../../../src/engine/config.ts';
@@ -58,34 +58,6 @@ describe('causalHeatmap', () => {
   it('ignores weights beyond the diagonal and clamps shades to 0–100', () => {
     expect(causalHeatmap(0, [[1, 9]], ['BOS']).cells[0]).toHaveLength(1);
     expect([weightShade(-0.1), weightShade(1.2), weightShade(0.555)]).toEqual([0, 100, 56]);
-  });
-});
-
-describe('gridMove', () => {
-  const triangle = (r: number) => r + 1;
-
-  it.each([
-    ['ArrowDown', [1, 1], [2, 1]],
-    ['ArrowUp', [2, 2], [1, 1]], // the row above is shorter: the column is pulled in
-    ['ArrowUp', [0, 0], [0, 0]],
-    ['ArrowRight', [2, 2], [2, 2]],
-    ['ArrowRight', [2, 0], [2, 1]],
-    ['ArrowLeft', [1, 0], [1, 0]],
-    ['Home', [3, 2], [3, 0]],
-    ['End', [3, 0], [3, 3]],
-    ['ArrowDown', [3, 3], [3, 3]],
-  ] as const)('%s from %j goes to %j in a triangle of 4 rows', (key, from, to) => {
-    expect(gridMove(key, from, 4, triangle)).toEqual(to);
-  });
-
-  it('ignores other keys', () => {
-    expect(gridMove('a', [0, 0], 4, triangle)).toBeNull();
-    expect(gridMove('Tab', [0, 0], 4, triangle)).toBeNull();
-  });
-
-  it('moves through rectangular rows too', () => {
-    expect(gridMove('End', [0, 3], 2, () => 16)).toEqual([0, 15]);
-    expect(gridMove('ArrowDown', [0, 9], 2, () => 16)).toEqual([1, 9]);
   });
 });
 
