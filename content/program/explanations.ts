@@ -516,7 +516,7 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   {
     file: loss, first: 'const keys = emptyCache(model.config);', lines: 3,
-    py: { first: "keys, values = [[] for _ in range(n_layer)], [[] for _ in range(n_layer)]", lines: 2 },
+    py: { first: "keys = [[] for _ in range(n_layer)]  # one list of cached keys per layer", lines: 3 },
     text: 'An empty cache for this document: the model sees the positions of this name and no other.',
     see: [{ chapter: 'attention', section: 'the-kv-cache' }],
   },
@@ -692,7 +692,7 @@ export const programGroups: readonly ProgramGroup[] = [
   },
   {
     file: sample, first: 'const tokens = prefix.slice();', lines: 3,
-    py: { first: "keys, values = [[] for _ in range(n_layer)], [[] for _ in range(n_layer)]", lines: 2 },
+    py: { first: "keys = [[] for _ in range(n_layer)]  # one list of cached keys per layer", lines: 3 },
     text: 'The name so far starts as the prefix, and the first input is BOS, as in training.',
     see: [{ chapter: 'inference', section: 'generating-a-name-one-token-at-a-time' }],
   },

@@ -294,7 +294,8 @@ def gpt(token_id, pos_id, keys, values):
 def document_loss(tokens):
     """Mean cross-entropy of [BOS, ...chars, BOS]: at each position, -log p(the next token)."""
     n = min(block_size, len(tokens) - 1)
-    keys, values = [[] for _ in range(n_layer)], [[] for _ in range(n_layer)]
+    keys = [[] for _ in range(n_layer)]  # one list of cached keys per layer
+    values = [[] for _ in range(n_layer)]
     losses = []
     for pos_id in range(n):
         token_id, target_id = tokens[pos_id], tokens[pos_id + 1]
@@ -411,7 +412,8 @@ def argmax(xs):
 # #region generate
 def generate(tokenizer, temperature=0.5, top_k=None, top_p=None):
     """One document: from BOS, sample and feed back each token until BOS or a full context."""
-    keys, values = [[] for _ in range(n_layer)], [[] for _ in range(n_layer)]
+    keys = [[] for _ in range(n_layer)]  # one list of cached keys per layer
+    values = [[] for _ in range(n_layer)]
     token_id, sample = tokenizer.bos, []
     for pos_id in range(block_size):
         logits = [l.data for l in gpt(token_id, pos_id, keys, values)]
