@@ -31,6 +31,7 @@ function open(term: HTMLElement, reason: Reason): void {
   const tip = term.querySelector<HTMLElement>('.tip')!;
   if (!tip.matches(':popover-open')) tip.showPopover();
   place(term);
+  followWhileOpen();
 }
 
 function close(term: HTMLElement): void {
@@ -44,6 +45,23 @@ function close(term: HTMLElement): void {
 // in the handler keeps it on the word in that same frame
 function placeOpen(): void {
   for (const term of openTerms.keys()) place(term);
+}
+
+// The word can also move with no scroll or resize: a block above it that skipped layout while
+// off screen (content-visibility) takes its real size as it nears the screen. So while a popup
+// is open it is placed again on every frame (one box read and written; nothing runs once closed).
+let following = 0;
+function followWhileOpen(): void {
+  if (following) return;
+  const frame = () => {
+    if (openTerms.size === 0) {
+      following = 0;
+      return;
+    }
+    placeOpen();
+    following = requestAnimationFrame(frame);
+  };
+  following = requestAnimationFrame(frame);
 }
 
 export function enhanceTerms(root: ParentNode): void {
