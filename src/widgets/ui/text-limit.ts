@@ -5,14 +5,16 @@
 // and spoken once, one sentence (one polite live region for the page). Refusing up front keeps the work small:
 // Chromium's own editing needs about a second to put a megabyte into a text field, and minutes
 // for a number field. A large paste that fits (a dataset) is put in place directly, for the same
-// reason, and so is a large selection replaced or deleted. A field may offer to hold a paste or
+// reason, and so is a large selection replaced or deleted, and a select-all (Ctrl or Cmd+A) of
+// a long text is done by select() (Chromium's select-all command takes most of a minute on a
+// text area of 20,000 lines, select() a tenth of a second). A field may offer to hold a paste or
 // drop too large to show (`hold`): such text is not put into the field at all (laying out a
 // text area of a megabyte is itself seconds of work) but handed to the widget, which keeps it
 // and shows a summary in its place. Text that arrives longer anyway (typed before the widget
 // came to life) stays in the field with a message, and the widget never sees it: its input
 // events stop here, so nothing is computed from it until it is short enough.
 import type { Attachment } from 'svelte/attachments';
-import { lengthProblem, notAddedProblem, planEdit } from '../../viz/shared/input-limits.ts';
+import { bulkInsert, lengthProblem, notAddedProblem, planEdit } from '../../viz/shared/input-limits.ts';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -93,12 +95,21 @@ export function textLimit(max: number, options: TextLimitOptions = {}): Attachme
         field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: type }));
       }
     };
+    const selectingAll = (event: Event) => {
+      const e = event as KeyboardEvent;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a' && field.value.length > bulkInsert) {
+        e.preventDefault();
+        field.select();
+      }
+    };
     // capture, on the field itself: these run before the widget's own listeners there
+    field.addEventListener('keydown', selectingAll, { capture: true });
     field.addEventListener('beforeinput', adding, { capture: true });
     field.addEventListener('input', check, { capture: true });
     field.addEventListener('change', check, { capture: true });
     check(); // text typed before the widget came to life
     return () => {
+      field.removeEventListener('keydown', selectingAll, { capture: true });
       field.removeEventListener('beforeinput', adding, { capture: true });
       field.removeEventListener('input', check, { capture: true });
       field.removeEventListener('change', check, { capture: true });
