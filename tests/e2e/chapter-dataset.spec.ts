@@ -306,7 +306,7 @@ test('exercise answers are hidden until their disclosure is opened by keyboard',
   await expect(longest.locator('.body')).toContainText(docs.filter((d) => d.length === max).join(', '));
 });
 
-test('the chapter has no accessibility violations, with a search shown and a dataset summarised, in both themes', async ({ page }) => {
+test('the chapter has no accessibility violations, with a search shown, a dataset summarised and a large paste held, in both themes', async ({ page }) => {
   test.setTimeout(180_000); // axe in both themes is slow on a busy machine
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   await page.goto(url);
@@ -317,6 +317,9 @@ test('the chapter has no accessibility violations, with a search shown and a dat
   await upload.getByLabel('Paste documents, one per line').fill('rex\nfido\nbartholomewthethird\n');
   await upload.getByRole('button', { name: 'Use this text' }).click();
   await expect(upload.getByTestId('du-docs')).toHaveText('3');
+  await upload.getByLabel('Paste documents, one per line').focus();
+  await page.keyboard.insertText('rex\n'.repeat(holdInsert / 4 + 1));
+  await expect(upload.getByTestId('du-held')).toContainText('Pasted: ');
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
     const { violations } = await new AxeBuilder({ page }).analyze();
