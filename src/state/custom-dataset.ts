@@ -8,6 +8,7 @@ import { microgptConfig } from '../engine/config.ts';
 import { parseDocuments, splitLines } from '../engine/data.ts';
 import { Tokenizer } from '../engine/tokenizer.ts';
 import { fixed, int } from '../viz/shared/format.ts';
+import { utf8Length } from '../viz/shared/utf8.ts';
 import { fail, type Failed } from '../viz/shared/problem.ts';
 import { loadJSON, removeKey, saveJSON } from './storage.ts';
 
@@ -70,7 +71,7 @@ function isSuspicious(cp: number): boolean {
  */
 export function validateDataset(text: string, name = 'pasted text'): DatasetCheck {
   if (typeof text !== 'string') return refuse('empty', 'There is no text to use.');
-  const tooBig = checkSize(new TextEncoder().encode(text).length);
+  const tooBig = checkSize(utf8Length(text));
   if (tooBig) return tooBig;
   if (text.includes('\0')) return refuse('binary', 'This looks like a binary file (it contains NUL bytes), not text with one document per line.');
   let total = 0;
@@ -85,7 +86,8 @@ export function validateDataset(text: string, name = 'pasted text'): DatasetChec
   }
   const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
-    const length = [...lines[i].trim()].length;
+    // a line of at most maxLineChars UTF-16 units has at most as many characters: only longer ones are counted
+    const length = lines[i].length <= datasetLimits.maxLineChars ? 0 : [...lines[i].trim()].length;
     if (length > datasetLimits.maxLineChars) {
       return refuse('line-too-long', `Line ${int(i + 1)} has ${int(length)} characters; the limit is ${int(datasetLimits.maxLineChars)} per line. Put one short document on each line.`);
     }

@@ -1,8 +1,9 @@
 // Chapter 1, Dataset: the explorer and "bring your own dataset", driven by mouse and keyboard,
 // checked against numbers this test computes itself from the served /data/names.txt.
 
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { int } from '../../src/viz/shared/format.ts';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { bytes, int } from '../../src/viz/shared/format.ts';
+import { holdInsert } from '../../src/viz/shared/input-limits.ts';
 import { hydrated } from './lib/chapter.ts';
 import { sampleDocuments } from '../../src/viz/dataset/dataset-stats.ts';
 
@@ -204,6 +205,88 @@ test('empty, oversized, binary and too-long input is refused with a reason, and 
   expect(problems).toEqual([]);
 });
 
+test('a paste too large to show is held and summarised, kept across a reload, and used, cleared or edited by keyboard', async ({ page }) => {
+  const problems = watchConsole(page);
+  // 20,000 distinct names of 7 letters: 160,000 characters, past what the box shows (holdInsert)
+  const names = Array.from({ length: 20_000 }, (_, i) => `n${String(i).padStart(6, '0').replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`);
+  const text = names.join('\n');
+  expect(text.length).toBeGreaterThan(holdInsert);
+  const polite = (w: Locator) => w.locator('[aria-live="polite"]');
+
+  await page.goto(url);
+  let upload = await hydrated(page, '.upload');
+  const box = () => upload.getByLabel('Paste documents, one per line');
+  const pasteBig = async () => {
+    await box().focus();
+    await page.keyboard.insertText(text);
+  };
+  const held = () => upload.getByTestId('du-held');
+  const summary = `Pasted: ${int(names.length)} lines, ${bytes(text.length, 1)}`;
+
+  // held, not put into the box: its summary takes the box's place, has the focus and is announced
+  await pasteBig();
+  await expect(held()).toContainText(summary);
+  await expect(held()).toContainText(`${names[0]}\n${names[1]}\n${names[2]}\n…`);
+  await expect(box()).toBeFocused();
+  await expect(box()).toHaveAccessibleDescription(new RegExp(`^${summary}`));
+  await expect(upload.getByRole('textbox')).toHaveCount(0);
+  await expect(polite(upload)).toHaveText(new RegExp(`^${summary}`));
+
+  // not used yet, and still there after a reload
+  await page.reload();
+  upload = await hydrated(page, '.upload');
+  await expect(held()).toContainText(summary);
+  await expect(upload.getByTestId('du-in-use')).toHaveText(/the shipped names/);
+
+  // Tab from the summary: Edit as text, Clear, then Use this text, which uses it as typed text would be
+  await held().focus();
+  for (const name of ['Edit as text', 'Clear', 'Use this text']) {
+    await page.keyboard.press('Tab');
+    await expect(upload.getByRole('button', { name })).toBeFocused();
+  }
+  await page.keyboard.press('Enter');
+  await expect(upload.getByTestId('du-docs')).toHaveText(int(names.length));
+  await expect(upload.getByTestId('du-in-use')).toHaveText(`your dataset “pasted text” (${int(names.length)} documents)`);
+  await expect(polite(upload)).toHaveText(/^Now using the pasted text: 20,000 documents/);
+
+  // used, it is the kept dataset: a reload shows it in use, and the box empty
+  await page.reload();
+  upload = await hydrated(page, '.upload');
+  await expect(upload.getByTestId('du-in-use')).toHaveText(`your dataset “pasted text” (${int(names.length)} documents)`);
+  await expect(box()).toHaveValue('');
+
+  // Clear: the box is back, empty and focused
+  await pasteBig();
+  await expect(held()).toContainText(summary);
+  await upload.getByRole('button', { name: 'Clear' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(held()).toHaveCount(0);
+  await expect(box()).toBeFocused();
+  await expect(box()).toHaveValue('');
+  await expect(polite(upload)).toHaveText('Cleared: the box is empty.');
+
+  // Edit as text: warned that it may be slow, then the whole text is in the box, focused
+  await pasteBig();
+  const edit = upload.getByRole('button', { name: 'Edit as text' });
+  await expect(edit).toHaveAccessibleDescription(/can keep the page busy/);
+  await edit.focus();
+  await page.keyboard.press('Space');
+  await expect(box()).toBeFocused();
+  await expect(box()).toHaveValue(text);
+  await expect(polite(upload)).toHaveText('The pasted text is in the box.');
+
+  // all of it selected and deleted by the kit, not by the browser's editing (most of a minute for this much)
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await expect(box()).toHaveValue('');
+
+  await page.reload();
+  upload = await hydrated(page, '.upload');
+  await expect(held()).toHaveCount(0); // edited and cleared: nothing held comes back
+  await upload.getByRole('button', { name: 'Reset to the default dataset' }).click();
+  expect(problems).toEqual([]);
+});
+
 test('exercise answers are hidden until their disclosure is opened by keyboard', async ({ page, request }) => {
   const { docs } = await servedNames(request);
   await page.goto(url);
@@ -223,7 +306,7 @@ test('exercise answers are hidden until their disclosure is opened by keyboard',
   await expect(longest.locator('.body')).toContainText(docs.filter((d) => d.length === max).join(', '));
 });
 
-test('the chapter has no accessibility violations, with a search shown and a dataset summarised, in both themes', async ({ page }) => {
+test('the chapter has no accessibility violations, with a search shown, a dataset summarised and a large paste held, in both themes', async ({ page }) => {
   test.setTimeout(180_000); // axe in both themes is slow on a busy machine
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   await page.goto(url);
@@ -234,6 +317,9 @@ test('the chapter has no accessibility violations, with a search shown and a dat
   await upload.getByLabel('Paste documents, one per line').fill('rex\nfido\nbartholomewthethird\n');
   await upload.getByRole('button', { name: 'Use this text' }).click();
   await expect(upload.getByTestId('du-docs')).toHaveText('3');
+  await upload.getByLabel('Paste documents, one per line').focus();
+  await page.keyboard.insertText('rex\n'.repeat(holdInsert / 4 + 1));
+  await expect(upload.getByTestId('du-held')).toContainText('Pasted: ');
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
     const { violations } = await new AxeBuilder({ page }).analyze();

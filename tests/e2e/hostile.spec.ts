@@ -97,6 +97,30 @@ test.describe('chapter 1: a dataset kept in this browser is there after a reload
     });
   }
 
+  test('when storage is full, a paste too large to show is held and says it is not kept, and a reload does not bring it back', async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.addInitScript(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.includes('dataset')) throw new DOMException('refused by the test', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    await page.goto(url);
+    let upload = await hydrated(page, '.upload');
+    await upload.getByLabel('Paste documents, one per line').focus();
+    await page.keyboard.insertText('anna\nbob\n'.repeat(20_000));
+    const held = upload.getByTestId('du-held');
+    await expect(held).toContainText('Pasted: 40,000 lines');
+    await expect(held.locator('.warn')).toHaveText('It is not kept for your next visit (browser storage is full).');
+
+    await page.reload();
+    upload = await hydrated(page, '.upload');
+    await expect(upload.getByTestId('du-held')).toHaveCount(0);
+    await expect(upload.getByLabel('Paste documents, one per line')).toHaveValue('');
+    expect(problems).toEqual([]);
+  });
+
   test('a large dataset (just under the size limit) accepted as kept is there after a reload', async ({ page }) => {
     const problems = watchConsole(page);
     await page.goto(url);

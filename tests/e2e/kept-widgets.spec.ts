@@ -52,6 +52,19 @@ const cases: Case[] = [
     read: (w) => w.locator('input[type="text"]').first().inputValue(),
   },
   {
+    name: 'chapter 1’s paste too large to show (held beside the dataset box)',
+    path: chapterHref('dataset'),
+    widget: '.upload',
+    change: async (w, page) => {
+      await w.getByLabel('Paste documents, one per line').focus();
+      await page.keyboard.insertText(Array.from({ length: 30_000 }, (_, i) => `pet${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`).join('\n'));
+    },
+    read: async (w) => {
+      const held = w.getByTestId('du-held');
+      return (await held.count()) ? held.innerText() : w.getByLabel('Paste documents, one per line').inputValue();
+    },
+  },
+  {
     name: 'the tokenizer playground’s text',
     path: chapterHref('tokenizer'),
     widget: '.playground',

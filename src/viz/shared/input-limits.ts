@@ -38,5 +38,41 @@ export function notAddedProblem(added: number, wouldBe: number, max: number): Pr
   return { message: `Not added: ${int(added)} ${added === 1 ? 'character' : 'characters'} would make ${int(wouldBe)}; this field takes at most ${int(max)}. What it held is unchanged.` };
 }
 
-/** Text added in one go beyond this many characters is put in place directly, not by the browser's editing (slow for a megabyte). */
+/**
+ * Text added or removed in one go beyond this many characters is put in place directly, not by
+ * the browser's editing (slow for a megabyte, and slower still on a large selection).
+ */
 export const bulkInsert = 1000;
+
+/**
+ * Text added in one go beyond this many characters is held out of a field that offers to hold
+ * it (a dataset box): Chromium's layout of a text area holding 100,000 characters of short
+ * lines is already a long task, and of a megabyte several seconds.
+ */
+export const holdInsert = 100_000;
+
+/** An edit the reader is making in a field: its text before, the selection it replaces, what it adds. */
+export type Edit = {
+  /** Characters the field holds now. */
+  length: number;
+  /** The selection the edit replaces, in UTF-16 offsets (start === end: a caret). */
+  start: number;
+  end: number;
+  /** What the edit adds ('' for a deletion), or null for a deletion of one character or word at the caret. */
+  added: string | null;
+};
+
+/**
+ * What the kit does with an edit to a field that takes at most `max` characters: refuse it
+ * (it would make the field too long), hold it out of the field (`canHold`: the widget keeps the
+ * text), do it directly (large), or leave it to the browser.
+ */
+export function planEdit(edit: Edit, max: number, canHold: boolean): 'refuse' | 'hold' | 'direct' | 'browser' {
+  const { length, start, end, added } = edit;
+  const adding = added?.length ?? 0;
+  const wouldBe = length - (end - start) + adding;
+  if (wouldBe > max && wouldBe > length) return 'refuse';
+  if (canHold && adding > holdInsert) return 'hold';
+  if (adding > bulkInsert || (added !== null && end - start > bulkInsert)) return 'direct';
+  return 'browser';
+}

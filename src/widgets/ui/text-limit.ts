@@ -5,11 +5,16 @@
 // and spoken once, one sentence (one polite live region for the page). Refusing up front keeps the work small:
 // Chromium's own editing needs about a second to put a megabyte into a text field, and minutes
 // for a number field. A large paste that fits (a dataset) is put in place directly, for the same
-// reason. Text that arrives longer anyway (typed before the widget came to life) stays in the
-// field with a message, and the widget never sees it: its input events stop here, so nothing
-// is computed from it until it is short enough.
+// reason, and so is a large selection replaced or deleted, and a select-all (Ctrl or Cmd+A) of
+// a long text is done by select() (Chromium's select-all command takes most of a minute on a
+// text area of 20,000 lines, select() a tenth of a second). A field may offer to hold a paste or
+// drop too large to show (`hold`): such text is not put into the field at all (laying out a
+// text area of a megabyte is itself seconds of work) but handed to the widget, which keeps it
+// and shows a summary in its place. Text that arrives longer anyway (typed before the widget
+// came to life) stays in the field with a message, and the widget never sees it: its input
+// events stop here, so nothing is computed from it until it is short enough.
 import type { Attachment } from 'svelte/attachments';
-import { bulkInsert, lengthProblem, notAddedProblem } from '../../viz/shared/input-limits.ts';
+import { bulkInsert, lengthProblem, notAddedProblem, planEdit } from '../../viz/shared/input-limits.ts';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -28,8 +33,14 @@ function voice(): HTMLElement {
   return region;
 }
 
+export type TextLimitOptions = {
+  /** Take text added in one go (a paste, a drop) longer than holdInsert characters instead of the field: the whole text the field would then hold. */
+  hold?: (text: string) => void;
+};
+
 /** Hold `field` to at most `max` characters, as described above. */
-export function textLimit(max: number): Attachment<TextField> {
+export function textLimit(max: number, options: TextLimitOptions = {}): Attachment<TextField> {
+  const { hold } = options;
   return (field) => {
     const note = document.createElement('span');
     note.id = `${field.id || 'field'}-limit-${++made}`;
@@ -63,27 +74,42 @@ export function textLimit(max: number): Attachment<TextField> {
     };
     const adding = (e: Event) => {
       const event = e as InputEvent;
-      if (!/^insert/.test(event.inputType) || !event.cancelable) return;
-      const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+      const type = event.inputType;
+      const inserting = type.startsWith('insert');
+      if (!(inserting || type.startsWith('delete')) || !event.cancelable) return;
       const start = field.selectionStart ?? field.value.length;
       const end = field.selectionEnd ?? start;
-      const added = event.inputType === 'insertLineBreak' ? 1 : text.length;
-      const wouldBe = field.value.length - (end - start) + added;
-      if (wouldBe > max && wouldBe > field.value.length) {
-        event.preventDefault();
-        show(notAddedProblem(added, wouldBe, max).message);
-      } else if (text.length > bulkInsert) {
-        event.preventDefault();
+      const added = type === 'insertLineBreak' ? '\n'
+        : inserting ? event.data ?? event.dataTransfer?.getData('text/plain') ?? ''
+        : start === end ? null : ''; // a deletion at the caret is the browser's (one character, one word)
+      const plan = planEdit({ length: field.value.length, start, end, added }, max, hold !== undefined);
+      if (plan === 'browser') return;
+      event.preventDefault();
+      const text = added ?? '';
+      if (plan === 'refuse') {
+        show(notAddedProblem(text.length, field.value.length - (end - start) + text.length, max).message);
+      } else if (plan === 'hold') {
+        hold!(field.value.slice(0, start) + text + field.value.slice(end));
+      } else {
         field.setRangeText(text, start, end, 'end');
-        field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: event.inputType }));
+        field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: type }));
+      }
+    };
+    const selectingAll = (event: Event) => {
+      const e = event as KeyboardEvent;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a' && field.value.length > bulkInsert) {
+        e.preventDefault();
+        field.select();
       }
     };
     // capture, on the field itself: these run before the widget's own listeners there
+    field.addEventListener('keydown', selectingAll, { capture: true });
     field.addEventListener('beforeinput', adding, { capture: true });
     field.addEventListener('input', check, { capture: true });
     field.addEventListener('change', check, { capture: true });
     check(); // text typed before the widget came to life
     return () => {
+      field.removeEventListener('keydown', selectingAll, { capture: true });
       field.removeEventListener('beforeinput', adding, { capture: true });
       field.removeEventListener('input', check, { capture: true });
       field.removeEventListener('change', check, { capture: true });
