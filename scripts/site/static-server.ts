@@ -3,7 +3,7 @@
 // benchmark and the screenshot script; listens on a free port of 127.0.0.1.
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -30,7 +30,7 @@ function fileFor(outDir: string, urlPath: string): string | null {
 
 /** Serve outDir; resolves once listening, with the server and its origin. */
 export function serve(outDir: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const file = fileFor(outDir, url.pathname);
     if (!file) {
@@ -57,6 +57,13 @@ export function serve(outDir: string): Promise<{ server: Server; origin: string 
       res.writeHead(200, { ...headers, 'content-length': String(statSync(file).size) });
       await pipeline(createReadStream(file), res);
     }
+  };
+  // a browser that cancels a request closes the stream mid-file: that ends the response, not the server
+  const server = createServer((req, res) => {
+    respond(req, res).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error(`static server: ${req.url}: ${e.message}`);
+      res.destroy();
+    });
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
