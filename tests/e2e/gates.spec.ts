@@ -82,6 +82,26 @@ for (const sp of pages) {
       expect.soft(cost.total, `JavaScript on ${sp.path}, gzip:\n${listing}\n`).toBeLessThanOrEqual(jsBudgetBytes);
     });
 
+    test('does not shift as it loads on a phone: the layout shift of the first screen stays under 0.02', async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifts: { value: number; what: string }[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+            if (e.hadRecentInput) continue;
+            const what = (e.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}` : String(s.node?.nodeName))).join(', ');
+            w.shifts.push({ value: e.value, what });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(sp.path, { waitUntil: 'load' });
+      await page.waitForTimeout(2000); // the first screen's islands hydrate, the fonts arrive
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: { value: number; what: string }[] }).shifts);
+      const total = shifts.reduce((t, s) => t + s.value, 0);
+      expect(total, `layout shifts: ${shifts.map((s) => `${s.value.toFixed(3)} (${s.what})`).join('; ')}`).toBeLessThan(0.02);
+    });
+
     test('has no axe violations in the light theme or the dark theme', async ({ page }) => {
       test.setTimeout(240_000); // axe over a long chapter, twice, on a busy 2-core machine
       await page.emulateMedia({ colorScheme: 'light' });
