@@ -7,35 +7,14 @@ import {
   checkSize, contextChars, datasetLimits, describeDataset, forgetPageCopy, keepCustomDataset, loadCustomDataset,
   onCustomDatasetChange, resetCustomDataset, validateDataset, type CustomDataset,
 } from '../../../src/state/custom-dataset.ts';
-
-/** A Storage-like object on globalThis.localStorage; `mode` makes it refuse like a browser would. */
-class FakeStorage {
-  data = new Map<string, string>();
-  mode: 'ok' | 'off' | 'full' = 'ok';
-  getItem(k: string) {
-    if (this.mode === 'off') throw new DOMException('denied', 'SecurityError');
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    if (this.mode === 'off') throw new DOMException('denied', 'SecurityError');
-    if (this.mode === 'full') throw new DOMException('exceeded the quota', 'QuotaExceededError');
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    if (this.mode === 'off') throw new DOMException('denied', 'SecurityError');
-    this.data.delete(k);
-  }
-}
+import { installFakeStorage, removeFakeStorage, type FakeStorage } from '../lib/fake-storage.ts';
 
 let storage: FakeStorage;
 beforeEach(() => {
-  storage = new FakeStorage();
-  Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true, writable: true });
+  storage = installFakeStorage();
   forgetPageCopy();
 });
-afterEach(() => {
-  delete (globalThis as { localStorage?: unknown }).localStorage;
-});
+afterEach(removeFakeStorage);
 
 const accept = (text: string, name?: string): CustomDataset => {
   const check = validateDataset(text, name);
