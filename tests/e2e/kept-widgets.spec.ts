@@ -65,6 +65,13 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'chapter 1’s dataset box, typed and not yet used',
+    path: chapterHref('dataset'),
+    widget: '.upload',
+    change: (w, page) => retype(w, page, 'Paste documents, one per line', 'ada\ngrace\nkatherine'),
+    read: (w) => w.getByLabel('Paste documents, one per line').inputValue(),
+  },
+  {
     name: 'the tokenizer playground’s text',
     path: chapterHref('tokenizer'),
     widget: '.playground',
