@@ -287,6 +287,32 @@ test('a paste too large to show is held and summarised, kept across a reload, an
   expect(problems).toEqual([]);
 });
 
+test('a paste over the held text’s summary takes its place: a short one in the box, a large one held', async ({ page, context }) => {
+  const problems = watchConsole(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const big = (stem: string) => Array.from({ length: 20_000 }, (_, i) => `${stem}${String(i).padStart(6, '0').replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`).join('\n');
+  await page.goto(url);
+  const upload = await hydrated(page, '.upload');
+  const box = upload.getByLabel('Paste documents, one per line');
+  const held = upload.getByTestId('du-held');
+  await box.focus();
+  await page.keyboard.insertText(big('p'));
+  await expect(held).toBeFocused();
+  const pasteFromClipboard = async (text: string) => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.keyboard.press('ControlOrMeta+v');
+  };
+  // a large paste: held in place of the first, its own first lines shown
+  await pasteFromClipboard(big('q'));
+  await expect(held).toContainText('qaaaaaa\nqaaaaab');
+  // a short paste: the box is back, holding it
+  await pasteFromClipboard('ada\ngrace');
+  await expect(held).toHaveCount(0);
+  await expect(box).toHaveValue('ada\ngrace');
+  await expect(upload.locator('[aria-live="polite"]')).toHaveText('The pasted text is in the box, in place of the text held before.');
+  expect(problems).toEqual([]);
+});
+
 test('exercise answers are hidden until their disclosure is opened by keyboard', async ({ page, request }) => {
   const { docs } = await servedNames(request);
   await page.goto(url);
