@@ -172,7 +172,7 @@ for (const sp of pages) {
       const seen = await page.evaluate(() => {
         const main = document.querySelector('main');
         const shown = (el: Element) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && el.getClientRects().length > 0;
-        const skip = (el: Element) => el.closest('details:not([open]), [hidden], .visually-hidden, [role="tooltip"], astro-island, pre');
+        const skip = (el: Element) => el.closest('details:not([open]), [hidden], [data-needs-script], .visually-hidden, [role="tooltip"], astro-island, pre');
         const texts = [...(main?.querySelectorAll('h1, h2, h3, h4, p, li, dt, dd, td, th') ?? [])].filter(
           (el) => (el.textContent ?? '').trim() && !skip(el),
         );
