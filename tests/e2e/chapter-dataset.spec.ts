@@ -3,7 +3,7 @@
 
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { bytes, int } from '../../src/viz/shared/format.ts';
-import { holdInsert } from '../../src/viz/shared/input-limits.ts';
+import { holdInsert, textLimits } from '../../src/viz/shared/input-limits.ts';
 import { hydrated } from './lib/chapter.ts';
 import { sampleDocuments } from '../../src/viz/dataset/dataset-stats.ts';
 
@@ -304,6 +304,12 @@ test('a paste over the held text’s summary takes its place: a short one in the
   };
   // a large paste: held in place of the first, its own first lines shown
   await pasteFromClipboard(big('q'));
+  await expect(held).toContainText('qaaaaaa\nqaaaaab');
+  // a paste longer than the box takes: refused with the limit, tied to the summary, which still holds the last
+  await pasteFromClipboard('b'.repeat(textLimits.dataset + 1));
+  const alert = upload.getByRole('alert');
+  await expect(alert).toContainText(`It has ${int(textLimits.dataset + 1)} characters; the box takes at most ${int(textLimits.dataset)}. The text held before is kept.`);
+  await expect(held).toHaveAttribute('aria-invalid', 'true');
   await expect(held).toContainText('qaaaaaa\nqaaaaab');
   // a short paste: the box is back, holding it
   await pasteFromClipboard('ada\ngrace');

@@ -60,3 +60,8 @@ export function heldSummary(text: string): HeldSummary {
 export function heldLine(summary: HeldSummary): string {
   return `Pasted: ${int(summary.lines)} ${summary.lines === 1 ? 'line' : 'lines'}, ${bytes(summary.bytes, 1)}`;
 }
+
+/** Why a paste over the summary is refused when it is longer than the box takes; null when it fits. */
+export function pasteOverHeldProblem(length: number, max: number): string | null {
+  return length <= max ? null : `It has ${int(length)} characters; the box takes at most ${int(max)}. The text held before is kept.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, heldLine, heldSummary, previewLines } from '../../../../src/viz/dataset/held-text.ts';
+import { countLines, heldLine, heldSummary, pasteOverHeldProblem, previewLines } from '../../../../src/viz/dataset/held-text.ts';
 import { splitLines } from '../../../../src/engine/data.ts';
 
 describe('countLines', () => {
@@ -40,5 +40,10 @@ describe('heldSummary', () => {
     expect(s).toMatchObject({ lines: 125_000, bytes: text.length, preview: ['abcdefg', 'abcdefg', 'abcdefg'], more: true });
     expect(heldLine(s)).toBe('Pasted: 125,000 lines, 976.6\u00a0KiB');
     expect(heldLine(heldSummary('zoë'))).toBe('Pasted: 1 line, 4\u00a0bytes');
+  });
+
+  it('refuses a paste over the summary only when it is longer than the box takes, saying both sizes', () => {
+    expect(pasteOverHeldProblem(10, 10)).toBeNull();
+    expect(pasteOverHeldProblem(2_097_153, 2_097_152)).toBe('It has 2,097,153 characters; the box takes at most 2,097,152. The text held before is kept.');
   });
 });
